@@ -1,0 +1,16 @@
+"""logreg-gui: watch gradient descent train a binary logistic regression.
+
+``from logreg_gui import MainWindow`` imports Qt on first use only, so the package (and its
+Qt-free ``core``) can be imported where no display or Qt is available.
+"""
+
+__version__ = "0.1.0"
+__all__ = ["MainWindow", "__version__"]
+
+
+def __getattr__(name):
+    if name == "MainWindow":
+        from .qt.main_window import MainWindow
+
+        return MainWindow
+    raise AttributeError(f"module 'logreg_gui' has no attribute {name!r}")

@@ -1,0 +1,75 @@
+"""Where the model's boundary and probabilities fall inside a rectangular view."""
+
+import numpy as np
+
+from ._math import expit
+
+
+def boundary_segment(coef, intercept, x_range, y_range):
+    """The part of the line w1·x + w2·y + b = 0 inside a view rectangle.
+
+    Parameters
+    ----------
+    coef : array_like of float, shape (2,)
+        (w1, w2) in the view's units.
+    intercept : float
+    x_range, y_range : tuple of 2 float
+        (min, max) of the view along each axis.
+
+    Returns
+    -------
+    ndarray of float64, shape (2, 2), or None
+        Rows are the segment's end points (x, y); None when w ≈ 0 (no boundary) or when the
+        line misses the view. Handles vertical (w2 = 0) and horizontal (w1 = 0) lines.
+    """
+    w1, w2 = float(coef[0]), float(coef[1])
+    norm = np.hypot(w1, w2)
+    if not np.isfinite(norm) or norm == 0.0:
+        return None
+    normal = np.array([w1, w2]) / norm
+    direction = np.array([-normal[1], normal[0]])
+    centre = np.array([np.mean(x_range), np.mean(y_range)])
+    # The point of the line nearest the view centre, then Liang–Barsky clipping along the line.
+    origin = centre - (normal @ centre + intercept / norm) * normal
+    t_low, t_high = -np.inf, np.inf
+    for axis, (low, high) in enumerate((x_range, y_range)):
+        if direction[axis] == 0.0:
+            if not low <= origin[axis] <= high:
+                return None
+            continue
+        t1 = (low - origin[axis]) / direction[axis]
+        t2 = (high - origin[axis]) / direction[axis]
+        t_low, t_high = max(t_low, min(t1, t2)), min(t_high, max(t1, t2))
+    if t_low >= t_high:
+        return None
+    return np.array([origin + t_low * direction, origin + t_high * direction])
+
+
+def probability_grid(coef, intercept, x_range, y_range, shape):
+    """P(y=1 | x) = σ(w·x + b) sampled at the centres of a grid of cells covering a view.
+
+    Parameters
+    ----------
+    coef : array_like of float, shape (2,)
+    intercept : float
+    x_range, y_range : tuple of 2 float
+    shape : tuple of 2 int
+        (rows, columns); row 0 lies at the low end of `y_range`.
+
+    Returns
+    -------
+    ndarray of float64, shape `shape`
+        Probabilities in [0, 1].
+    """
+    rows, columns = shape
+    xs = _cell_centres(x_range, columns)
+    ys = _cell_centres(y_range, rows)
+    with np.errstate(over="ignore", invalid="ignore"):  # huge w: σ saturates, inf*0 → NaN below
+        z = coef[0] * xs[np.newaxis, :] + coef[1] * ys[:, np.newaxis] + intercept
+    return np.nan_to_num(expit(z), nan=0.5)
+
+
+def _cell_centres(value_range, count):
+    low, high = value_range
+    step = (high - low) / count
+    return low + step * (np.arange(count) + 0.5)

@@ -1,0 +1,77 @@
+"""The fitted model, with scikit-learn's names."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._math import expit
+
+
+@dataclass(frozen=True)
+class LogisticModel:
+    """A binary logistic-regression model P(y=1 | x) = σ(x·coef_ + intercept_).
+
+    Parameters
+    ----------
+    coef_ : ndarray of float64, shape (n_features,)
+        Weights w in the original feature units.
+    intercept_ : float
+        Bias b.
+    """
+
+    coef_: np.ndarray
+    intercept_: float
+    classes_ = np.array([0, 1])
+
+    def decision_function(self, X):
+        """Logits z = X·w + b.
+
+        Parameters
+        ----------
+        X : ndarray of float64, shape (n_samples, n_features)
+
+        Returns
+        -------
+        ndarray of float64, shape (n_samples,)
+        """
+        return np.asarray(X, dtype=np.float64) @ self.coef_ + self.intercept_
+
+    def predict_proba(self, X):
+        """Class probabilities [P(y=0|x), P(y=1|x)].
+
+        Parameters
+        ----------
+        X : ndarray of float64, shape (n_samples, n_features)
+
+        Returns
+        -------
+        ndarray of float64, shape (n_samples, 2)
+            Rows sum to 1.
+        """
+        p = expit(self.decision_function(X))
+        return np.column_stack([1.0 - p, p])
+
+    def predict(self, X):
+        """Predicted class at threshold 0.5 (z > 0 → class 1, as scikit-learn).
+
+        Parameters
+        ----------
+        X : ndarray of float64, shape (n_samples, n_features)
+
+        Returns
+        -------
+        ndarray of int64, shape (n_samples,)
+        """
+        return (self.decision_function(X) > 0).astype(np.int64)
+
+    def accuracy(self, X, y):
+        """Fraction of correctly predicted samples, in [0, 1]; NaN when there are none.
+
+        Parameters
+        ----------
+        X : ndarray of float64, shape (n_samples, n_features)
+        y : ndarray of int, shape (n_samples,)
+        """
+        if len(y) == 0:
+            return float("nan")
+        return float(np.mean(self.predict(X) == y))

@@ -1,0 +1,114 @@
+"""Owns the training thread and worker; the GUI's only way to command training."""
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+from .worker import TrainingWorker
+
+
+class TrainingController(QObject):
+    """Starts a :class:`TrainingWorker` in its own QThread and relays commands and results.
+
+    Every command is a queued signal to the worker; results come back as signals to slots of
+    this object, which lives in the GUI thread.
+
+    Parameters
+    ----------
+    dataset : logreg_gui.core.data.Dataset
+    learning_rate : float > 0
+    standardize : bool
+    parent : QObject, optional
+    """
+
+    snapshot_ready = Signal(object)
+    training_failed = Signal(str)
+
+    play_requested = Signal()
+    pause_requested = Signal()
+    step_requested = Signal()
+    reset_requested = Signal()
+    stop_requested = Signal()
+    learning_rate_change_requested = Signal(float)
+    speed_change_requested = Signal(object)
+    data_change_requested = Signal(object, object, object)
+
+    def __init__(self, dataset, learning_rate, standardize, parent=None):
+        super().__init__(parent)
+        self.running = False
+        self._thread = QThread()
+        self._thread.setObjectName("training")
+        self._worker = TrainingWorker(dataset.X, dataset.y, learning_rate, standardize)
+        self._worker.moveToThread(self._thread)
+        self._connect_worker()
+        self._thread.started.connect(self._worker.publish)
+        self._thread.finished.connect(self._worker.deleteLater)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._thread.start()
+
+    def _connect_worker(self):
+        worker = self._worker
+        for request, slot in [(self.play_requested, worker.play),
+                              (self.pause_requested, worker.pause),
+                              (self.step_requested, worker.step),
+                              (self.reset_requested, worker.reset),
+                              (self.stop_requested, worker.stop),
+                              (self.learning_rate_change_requested, worker.set_learning_rate),
+                              (self.speed_change_requested, worker.set_speed),
+                              (self.data_change_requested, worker.set_data)]:
+            request.connect(slot)
+        worker.snapshot_ready.connect(self._on_worker_snapshot_ready)
+        worker.training_failed.connect(self._on_worker_training_failed)
+
+    def play(self):
+        """Start or continue training."""
+        self.running = True  # until the worker's next snapshot says otherwise
+        self.play_requested.emit()
+
+    def pause(self):
+        """Pause training."""
+        self.running = False
+        self.pause_requested.emit()
+
+    def step(self):
+        """Pause, then perform exactly one update."""
+        self.running = False
+        self.step_requested.emit()
+
+    def reset(self):
+        """Pause, then set w = 0, b = 0 and start a new loss history."""
+        self.running = False
+        self.reset_requested.emit()
+
+    def toggle(self):
+        """Play when paused, pause when running."""
+        self.pause() if self.running else self.play()
+
+    def set_data(self, dataset, standardize=None):
+        """Send new points (and optionally the standardize option) to the worker."""
+        self.data_change_requested.emit(dataset.X.copy(), dataset.y.copy(), standardize)
+
+    @property
+    def is_alive(self):
+        """Whether the training thread is still running (bool)."""
+        return self._thread.isRunning()
+
+    @Slot()
+    def shutdown(self):
+        """Stop the worker and join its thread; safe to call more than once."""
+        if not self._thread.isRunning():
+            return
+        self.stop_requested.emit()
+        self._thread.quit()
+        self._thread.wait()
+
+    @Slot(object)
+    def _on_worker_snapshot_ready(self, snapshot):
+        self.running = snapshot.running
+        self.snapshot_ready.emit(snapshot)
+
+    @Slot(str)
+    def _on_worker_training_failed(self, message):
+        self.running = False
+        self.training_failed.emit(message)

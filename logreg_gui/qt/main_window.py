@@ -1,0 +1,288 @@
+"""The main window: composes the plots, controls and status; owns the actions and menus."""
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QStyle, QVBoxLayout, QWidget)
+
+from ..core.data import DataError, make_blobs, read_csv, write_csv
+from .controller import TrainingController
+from .controls import ControlPanel
+from .icons import class_icon
+from .plots.data_plot import DataPlot
+from .plots.loss_plot import LossPlot
+from .plots.sigmoid_plot import SigmoidPlot
+from .status_panel import StatusPanel
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "datasets"
+
+
+class MainWindow(QMainWindow):
+    """The logistic-regression trainer: data plot, sigmoid plot, loss plot and controls.
+
+    Parameters
+    ----------
+    dataset : logreg_gui.core.data.Dataset, optional
+        The points to start with; default: two Gaussian clouds (100 points, seed 0).
+    learning_rate : float > 0
+    standardize : bool
+    source : str
+        What the data are, for the title bar (a file name or a generator's name).
+    """
+
+    def __init__(self, dataset=None, learning_rate=0.1, standardize=True, source="blobs"):
+        super().__init__()
+        self._dataset = dataset if dataset is not None else make_blobs()
+        self._parameters = (np.zeros(2), 0.0)
+        self._latest = None
+        self.controller = TrainingController(self._dataset, learning_rate, standardize, self)
+        self._build_views(learning_rate, standardize)
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.timeout.connect(self._redraw)
+        self.controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
+        self.controller.training_failed.connect(self._on_controller_training_failed)
+        self._show_points(fit_view=True)
+        self._set_source(source)
+        self.resize(1400, 860)
+        self.resizeDocks(self.docks[:2], [330, 470], Qt.Orientation.Horizontal)
+
+    # -- public API used by tests and scripts -------------------------------------------------
+
+    def current_data(self):
+        """The points on screen: X of shape (n, 2) float64 and y of shape (n,) int64 in {0, 1}."""
+        return self._dataset.X.copy(), self._dataset.y.copy()
+
+    def current_parameters(self):
+        """(coef of shape (2,), intercept) in original units, as last displayed."""
+        coef, intercept = self._parameters
+        return coef.copy(), intercept
+
+    def open_csv(self, path):
+        """Load a CSV file; on bad input show a message and keep the current points.
+
+        Returns
+        -------
+        bool
+            True when the file was loaded.
+        """
+        try:
+            dataset = read_csv(path)
+        except DataError as error:
+            self._show_error("Cannot open file", str(error))
+            return False
+        self.set_dataset(dataset, Path(path).name)
+        return True
+
+    def set_dataset(self, dataset, source):
+        """Replace the points, reset training and fit the view to them."""
+        self._dataset = dataset
+        self.controller.set_data(dataset)
+        self.controller.reset()
+        self._show_points(fit_view=True)
+        self._set_source(source)
+
+    def show_snapshot(self, snapshot):
+        """Display a snapshot at once (used for renders without a running worker)."""
+        self._on_controller_snapshot_ready(snapshot)
+        self._redraw()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build_views(self, learning_rate, standardize):
+        self.data_plot = DataPlot()
+        self.data_plot.point_requested.connect(self._on_data_plot_point_requested)
+        self.setCentralWidget(self.data_plot)
+        self.sigmoid_plot = SigmoidPlot()
+        self.loss_plot = LossPlot()
+        self.accuracy_label = QLabel()
+        self.accuracy_label.setObjectName("accuracy_label")
+        loss_panel = QWidget()
+        loss_layout = QVBoxLayout(loss_panel)
+        loss_layout.setContentsMargins(0, 0, 0, 0)
+        loss_layout.addWidget(self.accuracy_label)
+        loss_layout.addWidget(self.loss_plot)
+        self.controls = ControlPanel(learning_rate, standardize)
+        self.status_panel = StatusPanel()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.controls)
+        side_layout.addWidget(self.status_panel)
+        side_layout.addStretch(1)
+        self.docks = [
+            self._add_dock("Controls and status", side, Qt.DockWidgetArea.LeftDockWidgetArea),
+            self._add_dock("Sigmoid σ(z)", self.sigmoid_plot, Qt.DockWidgetArea.RightDockWidgetArea),
+            self._add_dock("Loss", loss_panel, Qt.DockWidgetArea.RightDockWidgetArea)]
+
+        self.controls.learning_rate_changed.connect(
+            self.controller.learning_rate_change_requested)
+        self.controls.speed_changed.connect(self.controller.speed_change_requested)
+        self.controls.standardize_toggled.connect(self._on_controls_standardize_toggled)
+        self.controls.step_function_toggled.connect(self.sigmoid_plot.set_show_step)
+        self.controls.log_scale_toggled.connect(self.loss_plot.set_log_scale)
+
+    def _add_dock(self, title, widget, area):
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.split()[0].lower() + "_dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, name, text, shortcuts, slot=None, icon=None, tip=""):
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(key) for key in shortcuts])
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        keys = ", ".join(shortcuts)
+        action.setToolTip(f"{tip or text} ({keys})" if keys else tip or text)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the toolbar is hidden
+        return action
+
+    def _build_actions(self):
+        pixmap = QStyle.StandardPixmap
+        self.play_action = self._action("play_pause", "Play", ["Space"], self.controller.toggle,
+                                        pixmap.SP_MediaPlay, "Start or pause training")
+        self.step_action = self._action("step", "Step", ["Right", "S"], self.controller.step, pixmap.SP_MediaSkipForward,
+                                        "One gradient-descent update")
+        self.reset_action = self._action("reset", "Reset", ["R"], self.controller.reset,
+                                         pixmap.SP_BrowserReload, "w = 0, b = 0, clear the loss")
+        self.clear_action = self._action("clear", "Clear", ["Ctrl+Delete"], self._clear_points,
+                                         pixmap.SP_DialogDiscardButton, "Remove all points")
+        self.class_group = QActionGroup(self)
+        self.class_actions = []
+        for label in (0, 1):
+            action = self._action(f"class_{label}", f"Class {label}", [str(label)],
+                                  tip=f"Clicks add class {label} (Shift+click: the other class)")
+            action.setCheckable(True)
+            action.setIcon(class_icon(label))
+            self.class_group.addAction(action)
+            self.class_actions.append(action)
+        self.class_actions[1].setChecked(True)
+        self.open_action = self._action("open", "Open…", ["Ctrl+O"], self._on_open_triggered)
+        self.save_action = self._action("save_points", "Save points…", ["Ctrl+S"],
+                                        self._on_save_triggered)
+        self.quit_action = self._action("quit", "Quit", ["Ctrl+Q"], self.close)
+
+    def _build_menus_and_toolbar(self):
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.open_action)
+        examples = file_menu.addMenu("Examples")
+        for path in sorted(EXAMPLES_DIR.glob("*.csv")):
+            action = examples.addAction(path.stem.replace("_", " "))
+            action.triggered.connect(lambda _=False, p=path: self.open_csv(p))
+        file_menu.addAction(self.save_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        train_menu = self.menuBar().addMenu("&Training")
+        toolbar = self.addToolBar("Training")
+        toolbar.setObjectName("training_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.play_action, self.step_action, self.reset_action, self.clear_action):
+            train_menu.addAction(action)
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" New points: "))
+        for action in self.class_actions:
+            toolbar.addAction(action)
+
+    # -- data ---------------------------------------------------------------------------------
+
+    @property
+    def selected_class(self):
+        """The class (0 or 1) that a plain click adds."""
+        return 0 if self.class_actions[0].isChecked() else 1
+
+    def _show_points(self, fit_view=False):
+        self.data_plot.set_points(self._dataset)
+        self.sigmoid_plot.set_points(self._dataset)
+        if fit_view:
+            self.data_plot.fit_view(self._dataset)
+        for label, action in enumerate(self.class_actions):
+            action.setText(f"{label}: {self._dataset.class_names[label]}")
+        self._redraw()
+
+    def _set_source(self, source):
+        self.setWindowTitle(f"logreg-gui — {source}")
+
+    def _on_data_plot_point_requested(self, x1, x2, shift):
+        label = self.selected_class ^ int(shift)
+        self._dataset = self._dataset.with_point((x1, x2), label)
+        self.controller.set_data(self._dataset)
+        self._show_points()
+
+    def _clear_points(self):
+        self._dataset = self._dataset.cleared()
+        self.controller.set_data(self._dataset)
+        self._show_points()
+
+    def _on_controls_standardize_toggled(self, checked):
+        self.controller.set_data(self._dataset, standardize=checked)
+
+    def _on_open_triggered(self):
+        path, _ = QFileDialog.getOpenFileName(self, "Open points", str(EXAMPLES_DIR),
+                                              "CSV files (*.csv);;All files (*)")
+        if path:
+            self.open_csv(path)
+
+    def _on_save_triggered(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Save points", "points.csv",
+                                              "CSV files (*.csv)")
+        if not path:
+            return
+        try:
+            write_csv(path, self._dataset)
+        except OSError as error:
+            self._show_error("Cannot save points", f"{path}: {error.strerror or error}")
+
+    def _show_error(self, title, text):
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setObjectName("error_box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal but not blocking: training and tests carry on
+
+    # -- training results ---------------------------------------------------------------------
+
+    def _on_controller_snapshot_ready(self, snapshot):
+        self.loss_plot.append_snapshot(snapshot)
+        self._latest = snapshot
+        self._parameters = (snapshot.state.coef_, snapshot.state.intercept_)
+        if not self._redraw_timer.isActive():
+            self._redraw_timer.start(0)  # many snapshots per event-loop turn: draw the last
+
+    def _on_controller_training_failed(self, message):
+        self._show_error("Training stopped", message)
+
+    def _redraw(self):
+        coef, intercept = self._parameters
+        self.data_plot.set_model(coef, intercept)
+        self.sigmoid_plot.set_model(coef, intercept)
+        snapshot = self._latest
+        if snapshot is None:
+            return
+        self.loss_plot.redraw()
+        self.status_panel.show_snapshot(snapshot, self._dataset.feature_names)
+        accuracy = snapshot.state.accuracy
+        self.accuracy_label.setText(f"accuracy (threshold 0.5): {accuracy:.1%}"
+                                    if np.isfinite(accuracy) else "accuracy: — (no points)")
+        self._show_running(snapshot.running)
+
+    def _show_running(self, running):
+        pixmap = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_action.setText("Pause" if running else "Play")
+        self.play_action.setIcon(self.style().standardIcon(pixmap))
+
+    def closeEvent(self, event):
+        """Stop training and join its thread before the window goes."""
+        self.controller.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,94 @@
+"""The data plane: points, decision boundary and P(y=1|x) shading with a colour bar."""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+
+from ...core.geometry import boundary_segment, probability_grid
+from .style import BOUNDARY_PEN, class_style, drawn_subset, probability_colormap
+
+GRID_SHAPE = (120, 120)
+
+
+class DataPlot(pg.PlotWidget):
+    """Points of both classes over the probability map, with the line w·x + b = 0.
+
+    Signals
+    -------
+    point_requested(float, float, bool)
+        A left click at data coordinates (x1, x2); the flag is True when Shift was held.
+    """
+
+    point_requested = Signal(float, float, bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("data_plot")
+        self.setBackground("w")
+        self._coef, self._intercept = np.zeros(2), 0.0
+        self._image = pg.ImageItem(levels=(0, 1))
+        self._image.setZValue(-10)
+        self.addItem(self._image)
+        self._colorbar = pg.ColorBarItem(values=(0, 1), colorMap=probability_colormap(),
+                                         label="P(y = 1 | x)", interactive=False, width=14)
+        self._colorbar.setImageItem(self._image, insert_in=self.getPlotItem())
+        self._boundary = pg.PlotCurveItem(pen=BOUNDARY_PEN)
+        self.addItem(self._boundary)
+        self._legend = self.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
+                                      labelTextColor="k", labelTextSize="10pt")
+        self._scatters = [pg.ScatterPlotItem(**class_style(label)) for label in (0, 1)]
+        for scatter in self._scatters:
+            self.addItem(scatter)
+        self.showGrid(x=True, y=True, alpha=0.15)
+        self.getViewBox().sigRangeChanged.connect(self._redraw_model)
+        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+
+    def set_points(self, dataset):
+        """Draw the points of `dataset` (a bounded sample when there are very many)."""
+        shown = drawn_subset(dataset.n_samples)
+        X, y = dataset.X[shown], dataset.y[shown]
+        self._legend.clear()
+        for label, scatter in enumerate(self._scatters):
+            mine = X[y == label]
+            scatter.setData(mine[:, 0], mine[:, 1])
+            self._legend.addItem(scatter, f"class {label}: {dataset.class_names[label]}")
+        self.setLabel("bottom", dataset.feature_names[0])
+        self.setLabel("left", dataset.feature_names[1])
+        sampled = len(shown) < dataset.n_samples
+        self.setTitle(f"showing {len(shown):,} of {dataset.n_samples:,} points" if sampled else None)
+
+    def fit_view(self, dataset):
+        """Range the view to the points with a margin (a unit square around 0 when there are none)."""
+        if dataset.n_samples == 0:
+            low, high = np.array([-3.0, -3.0]), np.array([3.0, 3.0])
+        else:
+            low, high = dataset.X.min(axis=0), dataset.X.max(axis=0)
+        margin = np.maximum((high - low) * 0.1, 0.5)
+        self.setRange(xRange=(low[0] - margin[0], high[0] + margin[0]),
+                      yRange=(low[1] - margin[1], high[1] + margin[1]), padding=0)
+
+    def set_model(self, coef, intercept):
+        """Show the model (coef shape (2,), original units) as shading and boundary line."""
+        self._coef, self._intercept = np.asarray(coef, dtype=np.float64), float(intercept)
+        self._redraw_model()
+
+    def _redraw_model(self):
+        (x0, x1), (y0, y1) = self.getViewBox().viewRange()
+        grid = probability_grid(self._coef, self._intercept, (x0, x1), (y0, y1), GRID_SHAPE)
+        self._image.setImage(grid, levels=(0, 1), autoLevels=False)
+        self._image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        segment = boundary_segment(self._coef, self._intercept, (x0, x1), (y0, y1))
+        if segment is None:
+            self._boundary.setData([], [])
+        else:
+            self._boundary.setData(segment[:, 0], segment[:, 1])
+
+    def _on_scene_clicked(self, event):
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
+            return
+        view_box = self.getViewBox()
+        if not view_box.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = view_box.mapSceneToView(event.scenePos())
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self.point_requested.emit(point.x(), point.y(), shift)

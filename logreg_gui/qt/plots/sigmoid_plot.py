@@ -1,0 +1,66 @@
+"""The sigmoid σ(z) with every point at (z_i, y_i), and the step function it replaces."""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from ...core._math import expit
+from .style import CLASS_COLORS, class_style, drawn_subset
+
+MIN_Z_LIMIT = 6.0
+CURVE_SAMPLES = 401
+
+
+class SigmoidPlot(pg.PlotWidget):
+    """σ(z) = 1/(1 + e^(−z)); each point sits at (z_i, y_i), its prediction at (z_i, σ(z_i))."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("sigmoid_plot")
+        self.setBackground("w")
+        self.setLabel("bottom", "z = w·x + b")
+        self.setLabel("left", "σ(z) and label y")
+        self.showGrid(x=True, y=True, alpha=0.15)
+        self.setYRange(-0.08, 1.08, padding=0)
+        self.setMouseEnabled(x=False, y=False)
+        self._curve = pg.PlotCurveItem(pen=pg.mkPen("#222222", width=2))
+        self._step = pg.PlotCurveItem(pen=pg.mkPen("#CC79A7", width=2, style=Qt.PenStyle.DashLine))
+        self._labels = [pg.ScatterPlotItem(**class_style(label, size=8)) for label in (0, 1)]
+        self._predictions = [pg.ScatterPlotItem(symbol="o", size=5, pen=pg.mkPen(color, width=1),
+                                                brush=None) for color in CLASS_COLORS]
+        for item in [self._step, self._curve, *self._predictions, *self._labels]:
+            self.addItem(item)
+        self._X = np.empty((0, 2))
+        self._y = np.empty(0, dtype=np.int64)
+        self._z_limit = None
+        self._set_z_limit(MIN_Z_LIMIT)
+
+    def set_show_step(self, visible):
+        """Show or hide the dashed step function H(z) that the sigmoid smooths."""
+        self._step.setVisible(visible)
+
+    def set_points(self, dataset):
+        """Use the points of `dataset` (a bounded sample when there are very many)."""
+        shown = drawn_subset(dataset.n_samples)
+        self._X, self._y = dataset.X[shown], dataset.y[shown]
+
+    def set_model(self, coef, intercept):
+        """Place every point at its logit z = w·x + b (coef shape (2,), original units)."""
+        with np.errstate(over="ignore", invalid="ignore"):  # diverged weights: drop non-finite z
+            z = self._X @ np.asarray(coef) + intercept
+        finite = np.isfinite(z)
+        for label in (0, 1):
+            mine = finite & (self._y == label)
+            self._labels[label].setData(z[mine], np.full(mine.sum(), float(label)))
+            self._predictions[label].setData(z[mine], expit(z[mine]))
+        largest = np.abs(z[finite]).max() * 1.1 if finite.any() else 0.0
+        wanted = max(MIN_Z_LIMIT, largest)
+        if wanted > self._z_limit or wanted < self._z_limit / 2:
+            self._set_z_limit(wanted)
+
+    def _set_z_limit(self, limit):
+        self._z_limit = limit
+        z = np.linspace(-limit, limit, CURVE_SAMPLES)
+        self._curve.setData(z, expit(z))
+        self._step.setData([-limit, 0, 0, limit], [0, 0, 1, 1])
+        self.setXRange(-limit, limit, padding=0.02)

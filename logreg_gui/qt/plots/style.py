@@ -1,0 +1,36 @@
+"""Colours and markers shared by the plots (Okabe–Ito colour-blind-safe pair)."""
+
+import numpy as np
+import pyqtgraph as pg
+
+CLASS_COLORS = ("#0072B2", "#E69F00")  # blue, orange
+CLASS_SYMBOLS = ("o", "t1")  # circle, upward triangle
+BOUNDARY_PEN = pg.mkPen("#222222", width=2.5)
+MAX_DRAWN_POINTS = 4000  # points drawn per scatter; more would slow every frame
+
+
+def class_style(label, size=9):
+    """Keyword arguments for a ScatterPlotItem showing class `label` (0 or 1)."""
+    return {"symbol": CLASS_SYMBOLS[label], "size": size,
+            "brush": pg.mkBrush(CLASS_COLORS[label]), "pen": pg.mkPen("#ffffff", width=0.8)}
+
+
+def probability_colormap():
+    """Light blue (P = 0) → white (P = 0.5) → light orange (P = 1), matching the class colours."""
+    return pg.ColorMap(np.array([0.0, 0.5, 1.0]),
+                       np.array([[160, 205, 235, 255], [255, 255, 255, 255],
+                                 [245, 210, 140, 255]], dtype=np.ubyte))
+
+
+def drawn_subset(n_samples, random_state=0):
+    """Indices of at most MAX_DRAWN_POINTS samples to draw (all of them when few).
+
+    Returns
+    -------
+    ndarray of int64, shape (min(n_samples, MAX_DRAWN_POINTS),)
+        Sorted, reproducible for the same n_samples.
+    """
+    if n_samples <= MAX_DRAWN_POINTS:
+        return np.arange(n_samples)
+    rng = np.random.default_rng(random_state)
+    return np.sort(rng.choice(n_samples, MAX_DRAWN_POINTS, replace=False))

@@ -1,0 +1,158 @@
+"""The training worker: runs the core trainer in short chunks inside its own QThread."""
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from ..core.training import READY, Snapshot, Trainer
+
+FRAME_INTERVAL = 1 / 60  # seconds between snapshots at most ~60 per second
+CHUNK_BUDGET = 0.008  # seconds of work per chunk at full speed
+CHUNK_GAP_MS = 1  # idle gap after each chunk so the GUI thread can take the GIL
+
+
+class TrainingWorker(QObject):
+    """Runs gradient descent between event-loop turns and emits throttled snapshots.
+
+    Create it without a parent, move it to a QThread, and talk to it only through queued
+    signals. Commands (play, pause, step, new data, new learning rate) take effect between
+    chunks, so no locks are needed.
+
+    Parameters
+    ----------
+    X : ndarray of float64, shape (n_samples, 2)
+    y : ndarray of int64, shape (n_samples,)
+    learning_rate : float > 0
+    standardize : bool
+    """
+
+    snapshot_ready = Signal(object)
+    training_failed = Signal(str)
+
+    def __init__(self, X, y, learning_rate, standardize):
+        super().__init__()
+        self._trainer = Trainer(X, y, learning_rate, standardize)
+        self._timer = QTimer(self)  # a child, so it moves to the worker's thread with us
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._speed = None  # iterations per second; None means as fast as possible
+        self._running = False
+        self._pending = []
+        self._new_history = False
+        self._last_emit = 0.0
+        self._seconds_per_iteration = 1e-4
+
+    @Slot()
+    def play(self):
+        """Start (or continue) training."""
+        self._running = True
+        self._pace_start, self._pace_done = time.perf_counter(), 0
+        self._emit()
+        self._timer.start(0)
+
+    @Slot()
+    def pause(self):
+        """Stop training after the current chunk."""
+        self._running = False
+        self._timer.stop()
+        self._emit()
+
+    @Slot()
+    def step(self):
+        """Pause, then perform exactly one update."""
+        self._running = False
+        self._timer.stop()
+        self._guarded(self._trainer.advance, 1)
+        self._emit()
+
+    @Slot()
+    def reset(self):
+        """Pause, then w = 0, b = 0, iteration 0 and a new loss history."""
+        self._running = False
+        self._timer.stop()
+        self._trainer.reset()
+        self._start_history()
+        self._emit()
+
+    @Slot()
+    def publish(self):
+        """Emit the first snapshot: the state before any update, starting the loss history."""
+        self._start_history()
+        self._emit()
+
+    def _start_history(self):
+        loss = self._trainer.state().loss
+        self._pending = [np.array([loss])] if np.isfinite(loss) else []
+        self._new_history = True
+
+    @Slot(float)
+    def set_learning_rate(self, learning_rate):
+        """Use a new step size from the next update on."""
+        self._guarded(setattr, self._trainer, "learning_rate", learning_rate)
+        self._emit()
+
+    @Slot(object)
+    def set_speed(self, iterations_per_second):
+        """Pace training at this many iterations per second (None: as fast as possible)."""
+        self._speed = iterations_per_second
+        self._pace_start, self._pace_done = time.perf_counter(), 0
+
+    @Slot(object, object, object)
+    def set_data(self, X, y, standardize):
+        """Train on new points from the next update on (standardize None keeps the setting)."""
+        self._guarded(self._trainer.set_data, X, y, standardize)
+        self._emit()
+
+    @Slot()
+    def stop(self):
+        """Stop for good before the thread quits (used at shutdown)."""
+        self._running = False
+        self._timer.stop()
+
+    def _on_timer_timeout(self):
+        if not self._running:
+            return
+        self._guarded(self._run_chunk)
+        if self._trainer.status != READY:
+            self._running = False
+        if self._running:
+            self._timer.start(self._next_delay_ms())
+        frame_due = self._pending and time.perf_counter() - self._last_emit >= FRAME_INTERVAL
+        if frame_due or not self._running:
+            self._emit()
+
+    def _run_chunk(self):
+        """Advance by as many iterations as the speed allows, within the time budget."""
+        start = time.perf_counter()
+        limit = max(1, int(CHUNK_BUDGET / self._seconds_per_iteration))
+        if self._speed is not None:
+            due = int((start - self._pace_start) * self._speed) + 1 - self._pace_done
+            limit = min(limit, max(0, due))
+        losses = self._trainer.advance(limit)
+        if len(losses):
+            self._pending.append(losses)
+            self._pace_done += len(losses)
+            elapsed = time.perf_counter() - start
+            self._seconds_per_iteration = max(elapsed / len(losses), 1e-7)
+
+    def _next_delay_ms(self):
+        if self._speed is None:
+            return CHUNK_GAP_MS
+        return int(min(1000 / self._speed, 10))
+
+    def _guarded(self, function, *args):
+        try:
+            function(*args)
+        except Exception as error:  # the worker must stay usable whatever fails
+            self._running = False
+            self._timer.stop()
+            self.training_failed.emit(f"{type(error).__name__}: {error}")
+
+    def _emit(self):
+        losses = np.concatenate(self._pending) if self._pending else np.empty(0)
+        self._pending.clear()
+        self.snapshot_ready.emit(Snapshot(self._trainer.state(), self._running, losses,
+                                          self._new_history, self._trainer.learning_rate))
+        self._new_history = False
+        self._last_emit = time.perf_counter()
