@@ -128,6 +128,9 @@ class Trainer:
     def advance(self, n_iterations):
         """Perform up to `n_iterations` updates; stop early on convergence or divergence.
 
+        A converged trainer still performs the updates asked for (and converges again at once);
+        a diverged or empty one performs none.
+
         Parameters
         ----------
         n_iterations : int ≥ 0
@@ -137,6 +140,8 @@ class Trainer:
         ndarray of float64, shape (k,)
             The loss after each of the k ≤ n_iterations updates performed.
         """
+        if self._status == CONVERGED:
+            self._status = READY  # asked for more: take the steps, then check again
         losses = np.empty(n_iterations)
         done = 0
         while done < n_iterations and self._status == READY:

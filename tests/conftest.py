@@ -1,0 +1,14 @@
+"""Shared test configuration: headless Qt and the paths of the shipped datasets."""
+
+import os
+from pathlib import Path
+
+# Tests never need a display: render offscreen whatever the user's shell says.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+ROOT = Path(__file__).resolve().parents[1]
+DATASETS = ROOT / "resources" / "datasets"
+BREAST_CANCER = DATASETS / "breast_cancer_radius_texture.csv"
+IRIS_OVERLAP = DATASETS / "iris_versicolor_virginica.csv"
+IRIS_SEPARABLE = DATASETS / "iris_setosa_versicolor.csv"
+FINITE_OPTIMUM = [BREAST_CANCER, IRIS_OVERLAP]

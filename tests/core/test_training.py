@@ -1,0 +1,124 @@
+import numpy as np
+import pytest
+from sklearn.linear_model import LogisticRegression
+
+from logreg_gui.core.data import make_blobs, read_csv
+from logreg_gui.core.training import CONVERGED, DIVERGED, EMPTY, READY, Trainer
+from tests.conftest import BREAST_CANCER, IRIS_OVERLAP, IRIS_SEPARABLE
+
+
+def test_one_step_equals_the_hand_computed_update():
+    # Two points, w = 0, b = 0: ŷ = 0.5 for both, err = ŷ − y = (0.5, −0.5).
+    X = np.array([[1.0, 2.0], [3.0, -1.0]])
+    y = np.array([0, 1])
+    trainer = Trainer(X, y, learning_rate=0.5, standardize=False)
+    trainer.advance(1)
+    # ∂L/∂w = mean(err·x) = (0.5·1 − 0.5·3, 0.5·2 + 0.5·1)/2 = (−0.5, 0.75); ∂L/∂b = 0.
+    state = trainer.state()
+    np.testing.assert_allclose(state.coef_, [0.25, -0.375], rtol=1e-15)
+    assert state.intercept_ == 0.0
+    assert state.iteration == 1
+
+
+def test_step_in_standardized_units_is_reported_in_original_units():
+    X = np.array([[10.0, 200.0], [30.0, 100.0], [20.0, 150.0]])
+    y = np.array([0, 1, 1])
+    trainer = Trainer(X, y, learning_rate=1.0, standardize=True)
+    trainer.advance(1)
+    mean, std = X.mean(axis=0), X.std(axis=0)
+    Xs = (X - mean) / std
+    err = 0.5 - y
+    w = -(Xs.T @ err) / 3
+    b = -err.mean()
+    state = trainer.state()
+    np.testing.assert_allclose(state.coef_, w / std, rtol=1e-14)
+    assert state.intercept_ == pytest.approx(b - (w / std) @ mean, rel=1e-14)
+
+
+@pytest.mark.parametrize("path, standardize, learning_rate, steps", [
+    (BREAST_CANCER, True, 1.0, 20_000),
+    (IRIS_OVERLAP, True, 1.0, 20_000),
+    # Raw features are badly conditioned: a step near 2/λ_max and many more iterations.
+    (IRIS_OVERLAP, False, 0.14, 100_000),
+], ids=["breast-cancer", "iris-overlap", "iris-overlap-raw"])
+def test_gradient_descent_reaches_scikit_learns_optimum(path, standardize, learning_rate, steps):
+    dataset = read_csv(path)
+    trainer = Trainer(dataset.X, dataset.y, learning_rate, standardize)
+    trainer.advance(steps)
+    assert trainer.status == CONVERGED
+    reference = LogisticRegression(C=np.inf, tol=1e-12, max_iter=100_000).fit(dataset.X, dataset.y)
+    state = trainer.state()
+    np.testing.assert_allclose(state.coef_, reference.coef_[0], rtol=1e-3)
+    assert state.intercept_ == pytest.approx(reference.intercept_[0], rel=1e-3)
+    assert state.accuracy == pytest.approx(reference.score(dataset.X, dataset.y))
+
+
+def test_separable_iris_weights_grow_without_bound_and_stay_finite():
+    dataset = read_csv(IRIS_SEPARABLE)
+    trainer = Trainer(dataset.X, dataset.y, learning_rate=1.0)
+    norms = []
+    for _ in range(6):
+        losses = trainer.advance(2000)
+        assert np.all(np.isfinite(losses))
+        norms.append(np.linalg.norm(trainer.state().coef_))
+    state = trainer.state()
+    assert state.accuracy == 1.0
+    assert np.all(np.diff(norms) > 0)
+    assert np.all(np.isfinite(state.coef_)) and np.isfinite(state.intercept_)
+    assert state.status == READY  # no finite optimum: never 'converged'
+    assert np.all(np.diff(losses) < 0)
+
+
+def test_divergence_is_detected_and_the_last_finite_parameters_kept():
+    # The first gradient, a sum of four values near the float64 maximum, overflows.
+    X = np.full((4, 2), 1e308)
+    trainer = Trainer(X, np.ones(4, dtype=int), learning_rate=10.0, standardize=False)
+    losses = trainer.advance(100)
+    assert trainer.status == DIVERGED
+    state = trainer.state()
+    assert np.all(np.isfinite(state.coef_)) and np.isfinite(state.loss)
+    assert state.iteration == len(losses)
+    assert len(trainer.advance(10)) == 0  # stays stopped until something changes
+    trainer.learning_rate = 1e-4
+    assert trainer.status == READY
+
+
+def test_convergence_stops_early_and_a_single_step_still_updates():
+    dataset = make_blobs(40, spread=3.0)  # overlapping clouds: a finite optimum
+    trainer = Trainer(dataset.X, dataset.y, learning_rate=1.0)
+    losses = trainer.advance(100_000)
+    assert trainer.status == CONVERGED and len(losses) < 100_000
+    assert trainer.gradient_norm < 1e-6
+    assert len(trainer.advance(1)) == 1 and trainer.iteration == len(losses) + 1
+
+
+def test_new_data_keeps_the_model_in_original_units():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(30, 2)) * [5, 1] + [20, 0]
+    y = (X[:, 0] > 20).astype(int)
+    trainer = Trainer(X, y, learning_rate=0.5)
+    trainer.advance(50)
+    before = trainer.state()
+    trainer.set_data(np.vstack([X, [[100.0, 5.0]]]), np.append(y, 1))
+    after = trainer.state()
+    np.testing.assert_allclose(after.coef_, before.coef_, rtol=1e-12)
+    assert after.intercept_ == pytest.approx(before.intercept_, rel=1e-12)
+    assert after.iteration == before.iteration and after.n_samples == 31
+
+
+def test_empty_data_and_reset():
+    trainer = Trainer(np.empty((0, 2)), np.empty(0, dtype=int))
+    assert trainer.status == EMPTY and len(trainer.advance(10)) == 0
+    assert np.isnan(trainer.state().loss)
+    trainer.set_data(np.array([[0.0, 0.0], [1.0, 1.0]]), np.array([0, 1]))
+    trainer.advance(5)
+    trainer.reset()
+    state = trainer.state()
+    assert state.iteration == 0 and np.all(state.coef_ == 0) and state.intercept_ == 0
+    assert state.loss == pytest.approx(np.log(2))
+
+
+@pytest.mark.parametrize("bad", [0.0, -1.0, float("nan"), float("inf")])
+def test_invalid_learning_rate_is_refused(bad):
+    with pytest.raises(ValueError, match="learning_rate"):
+        Trainer(np.zeros((2, 2)), np.array([0, 1]), learning_rate=bad)
