@@ -63,7 +63,7 @@ class TrainingWorker(QObject):
         """Pause, then perform exactly one update."""
         self._running = False
         self._timer.stop()
-        self._guarded(self._trainer.advance, 1)
+        self._guarded(self._advance, 1)
         self._emit()
 
     @Slot()
@@ -129,12 +129,17 @@ class TrainingWorker(QObject):
         if self._speed is not None:
             due = int((start - self._pace_start) * self._speed) + 1 - self._pace_done
             limit = min(limit, max(0, due))
-        losses = self._trainer.advance(limit)
+        done = self._advance(limit)
+        if done:
+            self._pace_done += done
+            self._seconds_per_iteration = max((time.perf_counter() - start) / done, 1e-7)
+
+    def _advance(self, n_iterations):
+        """Run the trainer; keep the losses for the next snapshot. Returns the updates done."""
+        losses = self._trainer.advance(n_iterations)
         if len(losses):
             self._pending.append(losses)
-            self._pace_done += len(losses)
-            elapsed = time.perf_counter() - start
-            self._seconds_per_iteration = max(elapsed / len(losses), 1e-7)
+        return len(losses)
 
     def _next_delay_ms(self):
         if self._speed is None:

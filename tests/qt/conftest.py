@@ -1,0 +1,51 @@
+"""Qt fixtures: every test must leave no training thread running."""
+
+import gc
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QThread
+
+from logreg_gui.core.data import make_blobs
+from logreg_gui.qt.controller import TrainingController
+
+
+def running_threads():
+    return [obj for obj in gc.get_objects()
+            if isinstance(obj, QThread) and shiboken6.isValid(obj) and obj.isRunning()]
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running(qapp):
+    yield
+    assert running_threads() == [], "a test left a QThread running"
+
+
+@pytest.fixture
+def make_controller(qtbot):
+    """Build controllers that are shut down after the test, waiting for the first snapshot."""
+    made = []
+
+    def build(dataset=None, learning_rate=0.1, standardize=True):
+        controller = TrainingController(dataset or make_blobs(), learning_rate, standardize)
+        made.append(controller)
+        return controller
+
+    yield build
+    for controller in made:
+        controller.shutdown()
+
+
+def wait_for_snapshot(qtbot, controller, condition=lambda snapshot: True, timeout=10_000):
+    """Wait for the first snapshot that satisfies `condition`; return it."""
+    seen = []
+
+    def check(snapshot):
+        if condition(snapshot):
+            seen.append(snapshot)
+            return True
+        return False
+
+    with qtbot.waitSignal(controller.snapshot_ready, timeout=timeout, check_params_cb=check):
+        pass
+    return seen[0]

@@ -1,0 +1,131 @@
+import numpy as np
+import pytest
+
+from logreg_gui.core.data import make_blobs
+from logreg_gui.core.training import Trainer
+from tests.qt.conftest import wait_for_snapshot
+
+
+def first_snapshot(qtbot, controller):
+    return wait_for_snapshot(qtbot, controller)
+
+
+def test_first_snapshot_is_the_untrained_state(qtbot, make_controller):
+    with qtbot.waitSignal(make_controller().snapshot_ready, timeout=5000) as blocker:
+        pass
+    snapshot = blocker.args[0]
+    assert snapshot.status == "idle" and snapshot.new_history
+    assert snapshot.state.loss == pytest.approx(np.log(2))
+    assert list(snapshot.losses) == [snapshot.state.loss]
+
+
+def test_play_emits_throttled_snapshots_that_carry_every_loss(qtbot, make_controller):
+    controller = make_controller()
+    received = []
+    controller.snapshot_ready.connect(received.append)
+    qtbot.waitUntil(lambda: len(received) > 0, timeout=5000)
+    controller.play()
+    qtbot.waitUntil(lambda: received[-1].state.iteration > 3000, timeout=20_000)
+    controller.pause()
+    qtbot.waitUntil(lambda: not received[-1].running, timeout=5000)
+    last = received[-1].state.iteration
+    # Many iterations per snapshot: never one signal per iteration.
+    assert len(received) < last / 10
+    losses = np.concatenate([s.losses for s in received])
+    assert len(losses) == last + 1  # the initial loss, then one per iteration, none lost
+    assert np.all(np.diff(losses) <= 1e-15)  # batch gradient descent with a small step
+
+
+def test_step_advances_exactly_one_iteration_with_the_textbook_update(qtbot, make_controller):
+    dataset = make_blobs(30, random_state=2)
+    controller = make_controller(dataset, learning_rate=0.3)
+    first_snapshot(qtbot, controller)
+    for expected in (1, 2):
+        controller.step()
+        snapshot = wait_for_snapshot(qtbot, controller)
+        assert snapshot.state.iteration == expected and not snapshot.running
+        assert len(snapshot.losses) == 1
+    reference = Trainer(dataset.X, dataset.y, 0.3)
+    reference.advance(2)
+    np.testing.assert_allclose(snapshot.state.coef_, reference.state().coef_, rtol=1e-15)
+
+
+def test_pause_really_stops(qtbot, make_controller):
+    controller = make_controller()
+    first_snapshot(qtbot, controller)
+    controller.play()
+    wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration > 100)
+    controller.pause()
+    paused = wait_for_snapshot(qtbot, controller, lambda s: not s.running)
+    with qtbot.assertNotEmitted(controller.snapshot_ready, wait=500):
+        pass
+    controller.step()
+    after = wait_for_snapshot(qtbot, controller)
+    assert after.state.iteration == paused.state.iteration + 1
+
+
+def test_convergence_auto_pauses(qtbot, make_controller):
+    controller = make_controller(make_blobs(40, spread=3.0), learning_rate=1.0)
+    first_snapshot(qtbot, controller)
+    controller.play()
+    snapshot = wait_for_snapshot(qtbot, controller, lambda s: not s.running and s.state.iteration)
+    assert snapshot.status == "converged" and snapshot.state.gradient_norm < 1e-6
+    assert not controller.running
+
+
+def test_divergence_auto_pauses_and_a_smaller_step_clears_it(qtbot, make_controller):
+    dataset = make_blobs(4)
+    dataset = type(dataset)(np.full((4, 2), 1e308), np.ones(4, dtype=np.int64))
+    controller = make_controller(dataset, learning_rate=10.0, standardize=False)
+    first_snapshot(qtbot, controller)
+    controller.play()
+    snapshot = wait_for_snapshot(qtbot, controller, lambda s: not s.running)
+    assert snapshot.status == "diverged"
+    assert np.all(np.isfinite(snapshot.state.coef_))
+    controller.learning_rate_change_requested.emit(1e-4)
+    snapshot = wait_for_snapshot(qtbot, controller)
+    assert snapshot.status != "diverged" and snapshot.learning_rate == 1e-4
+
+
+def test_new_data_while_running_is_used_at_the_next_update(qtbot, make_controller):
+    controller = make_controller()
+    first_snapshot(qtbot, controller)
+    controller.play()
+    wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration > 10)
+    controller.set_data(make_blobs(250, random_state=9))
+    snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.state.n_samples == 250)
+    later = wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration > snapshot.state.iteration)
+    assert later.running and later.state.n_samples == 250
+    controller.pause()
+
+
+def test_speed_limit_paces_updates(qtbot, make_controller):
+    controller = make_controller()
+    first_snapshot(qtbot, controller)
+    controller.speed_change_requested.emit(2)
+    controller.play()
+    qtbot.wait(1200)
+    controller.pause()
+    snapshot = wait_for_snapshot(qtbot, controller, lambda s: not s.running)
+    assert 1 <= snapshot.state.iteration <= 4  # 2 it/s for ~1.2 s (a busy machine may lag)
+
+
+def test_reset_starts_a_new_history_at_zero(qtbot, make_controller):
+    controller = make_controller()
+    first_snapshot(qtbot, controller)
+    controller.step()
+    wait_for_snapshot(qtbot, controller)
+    controller.reset()
+    snapshot = wait_for_snapshot(qtbot, controller)
+    assert snapshot.new_history and snapshot.state.iteration == 0
+    assert np.all(snapshot.state.coef_ == 0) and snapshot.state.intercept_ == 0
+
+
+def test_shutdown_is_idempotent_and_joins_the_thread(qtbot, make_controller):
+    controller = make_controller()
+    first_snapshot(qtbot, controller)
+    controller.play()
+    wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration > 0)
+    controller.shutdown()
+    controller.shutdown()
+    assert not controller.is_alive
