@@ -1,0 +1,99 @@
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+from sklearn.linear_model import LogisticRegression
+
+from logreg_gui.core.data import read_csv
+from tests.conftest import BREAST_CANCER, DATASETS, FINITE_OPTIMUM, IRIS_SEPARABLE, ROOT
+
+REPORT_FIELDS = {"coef", "intercept", "loss", "accuracy", "iterations", "converged", "diverged",
+                 "n_samples", "class_names", "feature_names", "learning_rate", "standardize"}
+
+
+def run(*args, timeout=120):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+def report_of(tmp_path, *args):
+    out = tmp_path / "report.json"
+    result = run("--headless", *args, "--report", out)
+    assert result.returncode == 0, result.stderr
+    return json.loads(out.read_text())
+
+
+@pytest.mark.parametrize("path", FINITE_OPTIMUM, ids=lambda p: p.stem)
+def test_headless_report_matches_scikit_learn(tmp_path, path):
+    report = report_of(tmp_path, "--data", path, "--steps", 50_000, "--learning-rate", 1)
+    assert REPORT_FIELDS <= report.keys()
+    dataset = read_csv(path)
+    reference = LogisticRegression(C=np.inf, tol=1e-12, max_iter=100_000).fit(dataset.X, dataset.y)
+    assert report["converged"] and not report["diverged"]
+    assert report["iterations"] < 50_000
+    np.testing.assert_allclose(report["coef"], reference.coef_[0], rtol=1e-3)
+    assert report["intercept"] == pytest.approx(reference.intercept_[0], rel=1e-3)
+    assert report["accuracy"] == pytest.approx(reference.score(dataset.X, dataset.y))
+    assert report["n_samples"] == dataset.n_samples
+    assert report["class_names"] == list(dataset.class_names)
+    assert report["feature_names"] == list(dataset.feature_names)
+    assert report["learning_rate"] == 1.0 and report["standardize"] is True
+
+
+def test_headless_separable_iris_classifies_everything_without_converging(tmp_path):
+    report = report_of(tmp_path, "--data", IRIS_SEPARABLE, "--steps", 5000, "--learning-rate", 1)
+    assert report["accuracy"] == 1.0 and report["iterations"] == 5000
+    assert not report["converged"] and not report["diverged"]
+    assert report["class_names"] == ["setosa", "versicolor"]
+
+
+def test_generated_data_is_reproducible_and_options_are_reported(tmp_path):
+    args = ("--dataset", "blobs", "--seed", 3, "--n-samples", 60, "--steps", 7, "--no-standardize")
+    first, second = report_of(tmp_path, *args), report_of(tmp_path, *args)
+    assert first == second
+    assert first["n_samples"] == 60 and first["iterations"] == 7 and first["standardize"] is False
+    other = report_of(tmp_path, "--seed", 4, "--n-samples", 60, "--steps", 7)
+    assert other["coef"] != first["coef"]
+
+
+def test_screenshot_renders_the_window(tmp_path):
+    out = tmp_path / "shot.png"
+    result = run("--headless", "--data", BREAST_CANCER, "--steps", 200, "--screenshot", out)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert image.width() >= 1000 and image.height() >= 600
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 37)
+               for y in range(0, image.height(), 37)}
+    assert len(colours) > 20  # plots, shading and points, not a blank window
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--data", "missing.csv"], "no such file"),
+    (["--data", DATASETS / ".." / ".." / "README.md"], "README.md"),
+    (["--learning-rate", "0"], "positive"),
+    (["--learning-rate", "fast"], "not a number"),
+    (["--steps", "-1"], "at least 0"),
+    (["--n-samples", "1"], "at least 2"),
+    (["--dataset", "moons"], "invalid choice"),
+    (["--data", BREAST_CANCER, "--dataset", "blobs"], "not allowed with"),
+    (["--data", BREAST_CANCER, "--n-samples", "5"], "--n-samples"),
+    (["--bogus"], "unrecognized"),
+    (["--headless", "--report", "/nonexistent-dir/r.json"], "cannot write"),
+])
+def test_usage_and_input_errors_exit_2_with_one_line(args, words):
+    result = run(*args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+    assert lines[0].startswith("logreg-gui: error:")
+
+
+def test_bad_csv_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b,c\n1,2,x\n1,2,y\n3,4,z\n")
+    result = run("--headless", "--data", bad)
+    assert result.returncode == 2
+    assert f"{bad}, line 4: a third label 'z'" in result.stderr
