@@ -31,6 +31,7 @@ class TrainingController(QObject):
     learning_rate_change_requested = Signal(float)
     speed_change_requested = Signal(object)
     data_change_requested = Signal(object, object, object)
+    frame_shown = Signal()
 
     def __init__(self, dataset, learning_rate, standardize, parent=None):
         super().__init__(parent)
@@ -56,7 +57,8 @@ class TrainingController(QObject):
                               (self.stop_requested, worker.stop),
                               (self.learning_rate_change_requested, worker.set_learning_rate),
                               (self.speed_change_requested, worker.set_speed),
-                              (self.data_change_requested, worker.set_data)]:
+                              (self.data_change_requested, worker.set_data),
+                              (self.frame_shown, worker.frame_shown)]:
             request.connect(slot)
         worker.snapshot_ready.connect(self._on_worker_snapshot_ready)
         worker.training_failed.connect(self._on_worker_training_failed)

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QStyle, QVBoxLayout, QWidget)
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 from ..core.data import DataError, make_blobs, read_csv, write_csv
 from .controller import TrainingController
 from .controls import ControlPanel
+from .frame_tracker import FrameTracker
 from .icons import class_icon
 from .plots.data_plot import DataPlot
 from .plots.loss_plot import LossPlot
@@ -42,9 +43,9 @@ class MainWindow(QMainWindow):
         self._build_views(learning_rate, standardize)
         self._build_actions()
         self._build_menus_and_toolbar()
-        self._redraw_timer = QTimer(self)
-        self._redraw_timer.setSingleShot(True)
-        self._redraw_timer.timeout.connect(self._redraw)
+        self._frame_tracker = FrameTracker(
+            [plot.viewport() for plot in (self.data_plot, self.sigmoid_plot, self.loss_plot)], self)
+        self._frame_tracker.frame_painted.connect(self.controller.frame_shown)
         self.controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         self.controller.training_failed.connect(self._on_controller_training_failed)
         self._show_points(fit_view=True)
@@ -90,7 +91,6 @@ class MainWindow(QMainWindow):
     def show_snapshot(self, snapshot):
         """Display a snapshot at once (used for renders without a running worker)."""
         self._on_controller_snapshot_ready(snapshot)
-        self._redraw()
 
     # -- construction -------------------------------------------------------------------------
 
@@ -257,8 +257,8 @@ class MainWindow(QMainWindow):
         self.loss_plot.append_snapshot(snapshot)
         self._latest = snapshot
         self._parameters = (snapshot.state.coef_, snapshot.state.intercept_)
-        if not self._redraw_timer.isActive():
-            self._redraw_timer.start(0)  # many snapshots per event-loop turn: draw the last
+        # While running the worker waits for each frame, so snapshots never pile up here.
+        self._redraw()
 
     def _on_controller_training_failed(self, message):
         self._show_error("Training stopped", message)
@@ -276,10 +276,14 @@ class MainWindow(QMainWindow):
         self.accuracy_label.setText(f"accuracy (threshold 0.5): {accuracy:.1%}"
                                     if np.isfinite(accuracy) else "accuracy: — (no points)")
         self._show_running(snapshot.running)
+        self._frame_tracker.expect_frame()
 
     def _show_running(self, running):
+        text = "Pause" if running else "Play"
+        if self.play_action.text() == text:
+            return
         pixmap = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_action.setText("Pause" if running else "Play")
+        self.play_action.setText(text)
         self.play_action.setIcon(self.style().standardIcon(pixmap))
 
     def closeEvent(self, event):

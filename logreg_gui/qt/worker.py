@@ -3,13 +3,13 @@
 import time
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from ..core.training import READY, Snapshot, Trainer
 
-FRAME_INTERVAL = 1 / 60  # seconds between snapshots at most ~60 per second
-CHUNK_BUDGET = 0.008  # seconds of work per chunk at full speed
-CHUNK_GAP_MS = 1  # idle gap after each chunk so the GUI thread can take the GIL
+FRAME_INTERVAL = 1 / 60  # s of training between snapshots while running
+CHUNK_BUDGET = 0.005  # s of work per chunk, so that queued commands are handled promptly
+FRAME_TIMEOUT_MS = 100  # carry on if the GUI does not confirm a frame within this
 
 
 class TrainingWorker(QObject):
@@ -18,6 +18,11 @@ class TrainingWorker(QObject):
     Create it without a parent, move it to a QThread, and talk to it only through queued
     signals. Commands (play, pause, step, new data, new learning rate) take effect between
     chunks, so no locks are needed.
+
+    Python threads share one interpreter lock, and drawing a frame takes the GUI thread
+    milliseconds of Python (pyqtgraph). So after each snapshot sent while running, the worker
+    idles until :meth:`frame_shown` (or ``FRAME_TIMEOUT_MS``): the GUI draws at full speed,
+    then training resumes, and the window stays responsive however fast training runs.
 
     Parameters
     ----------
@@ -35,12 +40,13 @@ class TrainingWorker(QObject):
         self._trainer = Trainer(X, y, learning_rate, standardize)
         self._timer = QTimer(self)  # a child, so it moves to the worker's thread with us
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._speed = None  # iterations per second; None means as fast as possible
         self._running = False
+        self._awaiting_frame = False
         self._pending = []
         self._new_history = False
-        self._last_emit = 0.0
         self._seconds_per_iteration = 1e-4
 
     @Slot()
@@ -48,6 +54,7 @@ class TrainingWorker(QObject):
         """Start (or continue) training."""
         self._running = True
         self._pace_start, self._pace_done = time.perf_counter(), 0
+        self._resume()
         self._emit()
         self._timer.start(0)
 
@@ -110,17 +117,33 @@ class TrainingWorker(QObject):
         self._running = False
         self._timer.stop()
 
+    @Slot()
+    def frame_shown(self):
+        """The GUI has drawn the last snapshot: resume training at once."""
+        if self._awaiting_frame:
+            self._resume()
+            self._on_timer_timeout()
+
+    def _resume(self):
+        self._awaiting_frame = False
+        self._resumed = time.perf_counter()
+
     def _on_timer_timeout(self):
+        if self._awaiting_frame:
+            self._resume()
         if not self._running:
             return
         self._guarded(self._run_chunk)
         if self._trainer.status != READY:
             self._running = False
-        if self._running:
-            self._timer.start(self._next_delay_ms())
-        frame_due = self._pending and time.perf_counter() - self._last_emit >= FRAME_INTERVAL
-        if frame_due or not self._running:
+        if not self._running:
             self._emit()
+        elif self._pending and time.perf_counter() - self._resumed >= FRAME_INTERVAL:
+            self._emit()
+            self._awaiting_frame = True
+            self._timer.start(FRAME_TIMEOUT_MS)
+        else:
+            self._timer.start(self._next_delay_ms())
 
     def _run_chunk(self):
         """Advance by as many iterations as the speed allows, within the time budget."""
@@ -143,7 +166,7 @@ class TrainingWorker(QObject):
 
     def _next_delay_ms(self):
         if self._speed is None:
-            return CHUNK_GAP_MS
+            return 0
         return int(min(1000 / self._speed, 10))
 
     def _guarded(self, function, *args):
@@ -160,4 +183,3 @@ class TrainingWorker(QObject):
         self.snapshot_ready.emit(Snapshot(self._trainer.state(), self._running, losses,
                                           self._new_history, self._trainer.learning_rate))
         self._new_history = False
-        self._last_emit = time.perf_counter()

@@ -129,3 +129,18 @@ def test_shutdown_is_idempotent_and_joins_the_thread(qtbot, make_controller):
     controller.shutdown()
     controller.shutdown()
     assert not controller.is_alive
+
+
+def test_running_worker_waits_for_each_frame_to_be_shown(qtbot, make_controller):
+    controller = make_controller()
+    first_snapshot(qtbot, controller)
+    received = []
+    controller.snapshot_ready.connect(received.append)
+    controller.play()
+    qtbot.wait(1000)  # nobody confirms frames: one snapshot per 100 ms timeout at most
+    unconfirmed = len(received)
+    assert 3 <= unconfirmed <= 15
+    controller.snapshot_ready.connect(controller.frame_shown)  # now confirm each one at once
+    qtbot.wait(1000)
+    controller.pause()
+    assert len(received) - unconfirmed > 2 * unconfirmed

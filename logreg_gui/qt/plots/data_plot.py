@@ -3,14 +3,15 @@
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtWidgets import QGraphicsItem
 
 from ...core.geometry import boundary_segment, probability_grid
-from .style import BOUNDARY_PEN, class_style, drawn_subset, probability_colormap
+from .style import BOUNDARY_PEN, StyledPlot, class_style, drawn_subset, probability_colormap
 
 GRID_SHAPE = (120, 120)
 
 
-class DataPlot(pg.PlotWidget):
+class DataPlot(StyledPlot):
     """Points of both classes over the probability map, with the line w·x + b = 0.
 
     Signals
@@ -22,9 +23,7 @@ class DataPlot(pg.PlotWidget):
     point_requested = Signal(float, float, bool)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("data_plot")
-        self.setBackground("w")
+        super().__init__("data_plot", "x1", "x2", parent)
         self._coef, self._intercept = np.zeros(2), 0.0
         self._image = pg.ImageItem(levels=(0, 1))
         self._image.setZValue(-10)
@@ -32,6 +31,7 @@ class DataPlot(pg.PlotWidget):
         self._colorbar = pg.ColorBarItem(values=(0, 1), colorMap=probability_colormap(),
                                          label="P(y = 1 | x)", interactive=False, width=14)
         self._colorbar.setImageItem(self._image, insert_in=self.getPlotItem())
+        self._colorbar.axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._boundary = pg.PlotCurveItem(pen=BOUNDARY_PEN)
         self.addItem(self._boundary)
         self._legend = self.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
@@ -39,7 +39,6 @@ class DataPlot(pg.PlotWidget):
         self._scatters = [pg.ScatterPlotItem(**class_style(label)) for label in (0, 1)]
         for scatter in self._scatters:
             self.addItem(scatter)
-        self.showGrid(x=True, y=True, alpha=0.15)
         self.getViewBox().sigRangeChanged.connect(self._redraw_model)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
 

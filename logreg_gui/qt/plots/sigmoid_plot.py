@@ -5,30 +5,26 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from ...core._math import expit
-from .style import CLASS_COLORS, class_style, drawn_subset
+from .style import StyledPlot, class_style, drawn_subset, move_points
 
 MIN_Z_LIMIT = 6.0
 CURVE_SAMPLES = 401
 
 
-class SigmoidPlot(pg.PlotWidget):
-    """σ(z) = 1/(1 + e^(−z)); each point sits at (z_i, y_i), its prediction at (z_i, σ(z_i))."""
+class SigmoidPlot(StyledPlot):
+    """σ(z) = 1/(1 + e^(−z)); each point sits at (z_i, y_i) in its class style, and a small grey
+    ring marks its prediction (z_i, σ(z_i)) on the curve."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("sigmoid_plot")
-        self.setBackground("w")
-        self.setLabel("bottom", "z = w·x + b")
-        self.setLabel("left", "σ(z) and label y")
-        self.showGrid(x=True, y=True, alpha=0.15)
+        super().__init__("sigmoid_plot", "z = w·x + b", "σ(z) and label y", parent)
         self.setYRange(-0.08, 1.08, padding=0)
         self.setMouseEnabled(x=False, y=False)
         self._curve = pg.PlotCurveItem(pen=pg.mkPen("#222222", width=2))
         self._step = pg.PlotCurveItem(pen=pg.mkPen("#CC79A7", width=2, style=Qt.PenStyle.DashLine))
         self._labels = [pg.ScatterPlotItem(**class_style(label, size=8)) for label in (0, 1)]
-        self._predictions = [pg.ScatterPlotItem(symbol="o", size=5, pen=pg.mkPen(color, width=1),
-                                                brush=None) for color in CLASS_COLORS]
-        for item in [self._step, self._curve, *self._predictions, *self._labels]:
+        self._predictions = pg.ScatterPlotItem(symbol="o", size=5, pen=pg.mkPen("#555555"),
+                                               brush=None)
+        for item in [self._step, self._curve, self._predictions, *self._labels]:
             self.addItem(item)
         self._X = np.empty((0, 2))
         self._y = np.empty(0, dtype=np.int64)
@@ -51,8 +47,8 @@ class SigmoidPlot(pg.PlotWidget):
         finite = np.isfinite(z)
         for label in (0, 1):
             mine = finite & (self._y == label)
-            self._labels[label].setData(z[mine], np.full(mine.sum(), float(label)))
-            self._predictions[label].setData(z[mine], expit(z[mine]))
+            move_points(self._labels[label], z[mine], np.full(mine.sum(), float(label)))
+        move_points(self._predictions, z[finite], expit(z[finite]))
         largest = np.abs(z[finite]).max() * 1.1 if finite.any() else 0.0
         wanted = max(MIN_Z_LIMIT, largest)
         if wanted > self._z_limit or wanted < self._z_limit / 2:

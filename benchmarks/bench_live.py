@@ -1,0 +1,104 @@
+"""Live-training benchmark: throughput with and without the window, frame rate, GUI latency.
+
+Run: ``python benchmarks/bench_live.py [--seconds 4] [--sizes 200 10000 100000]``.
+For each n it prints, measured in one run on this machine:
+  bare it/s   the core trainer's gradient-descent loop alone (no Qt),
+  window it/s iterations reached by the worker while the offscreen window redraws every plot,
+  ratio       window / bare,
+  frames/s    paint events of the data plot per second,
+  p99/max gap of a 10 ms QTimer in the GUI thread while training at full speed (ms).
+Targets at n ≤ 10 000: ratio ≥ 0.8, ≥ 30 frames/s, p99 gap ≤ 33 ms.
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer  # noqa: E402
+
+from logreg_gui.core.data import make_blobs  # noqa: E402
+from logreg_gui.core.training import Trainer  # noqa: E402
+from logreg_gui.qt.gui import application  # noqa: E402
+
+
+def bare_rate(dataset, seconds):
+    """Iterations per second of Trainer.advance alone."""
+    trainer = Trainer(dataset.X, dataset.y, learning_rate=1e-3)
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        done += len(trainer.advance(50))
+    return done / (time.perf_counter() - start)
+
+
+class PaintCounter(QObject):
+    """Counts paint events of a widget."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def run_event_loop(app, seconds):
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def window_figures(app, dataset, seconds):
+    """(iterations/s, frames/s, gaps in ms) while the window trains at full speed."""
+    from logreg_gui.qt.main_window import MainWindow
+
+    window = MainWindow(dataset, learning_rate=1e-3)
+    window.show()
+    run_event_loop(app, 0.5)
+    frames = PaintCounter(window.data_plot.viewport())
+    gaps, clock = [], QElapsedTimer()
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: (gaps.append(clock.restart())))
+    window.controller.play()
+    run_event_loop(app, 0.5)  # let the chunk size settle
+    first = window._latest.state.iteration
+    frames.count = 0
+    clock.start()
+    timer.start()
+    started = time.perf_counter()
+    run_event_loop(app, seconds)
+    elapsed = time.perf_counter() - started
+    timer.stop()
+    last = window._latest.state.iteration
+    window.close()
+    return (last - first) / elapsed, frames.count / elapsed, np.array(gaps[1:], dtype=float)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=4.0)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 10_000, 100_000])
+    args = parser.parse_args()
+    app = application()
+    print(f"{'n':>8} {'bare it/s':>10} {'window it/s':>12} {'ratio':>6} {'frames/s':>9} "
+          f"{'p99 gap ms':>11} {'max gap ms':>11}")
+    for n in args.sizes:
+        dataset = make_blobs(n, random_state=0)
+        bare = bare_rate(dataset, args.seconds)
+        live, fps, gaps = window_figures(app, dataset, args.seconds)
+        print(f"{n:>8} {bare:>10.0f} {live:>12.0f} {live / bare:>6.2f} {fps:>9.1f} "
+              f"{np.percentile(gaps, 99):>11.1f} {gaps.max():>11.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Tells when every visible plot has painted the latest frame."""
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+
+class FrameTracker(QObject):
+    """Watches widgets' paint events; after :meth:`expect_frame`, emits :attr:`frame_painted`
+    once each of them that is visible has painted (right after the last paint returns).
+
+    Parameters
+    ----------
+    widgets : list of QWidget
+        The widgets that show a frame (the plots' viewports).
+    parent : QObject, optional
+    """
+
+    frame_painted = Signal()
+
+    def __init__(self, widgets, parent=None):
+        super().__init__(parent)
+        self._widgets = list(widgets)
+        self._waiting = set()
+        self._frame = 0  # so a confirmation scheduled for an older frame is ignored
+        for widget in self._widgets:
+            widget.installEventFilter(self)
+
+    def expect_frame(self):
+        """Start waiting for the visible widgets to paint (emits at once if none is visible)."""
+        self._frame += 1
+        self._waiting = {widget for widget in self._widgets if widget.isVisible()}
+        if not self._waiting:
+            self.frame_painted.emit()
+
+    def eventFilter(self, watched, event):
+        """Note paints of watched widgets; never consumes the event."""
+        if event.type() == QEvent.Type.Paint and watched in self._waiting:
+            self._waiting.discard(watched)
+            if not self._waiting:
+                frame = self._frame
+                QTimer.singleShot(0, lambda: self._confirm(frame))  # after this paint finishes
+        return False
+
+    def _confirm(self, frame):
+        if frame == self._frame:
+            self.frame_painted.emit()
