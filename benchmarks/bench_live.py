@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer  # noqa: E402
 
-from logreg_gui.core.data import make_blobs  # noqa: E402
-from logreg_gui.core.training import Trainer  # noqa: E402
+from logreg_gui.core.generators import generate  # noqa: E402
+from logreg_gui.core.training import Trainer, TrainingOptions  # noqa: E402
 from logreg_gui.qt.gui import application  # noqa: E402
 
 
@@ -61,7 +61,7 @@ def window_figures(app, dataset, seconds):
     """(iterations/s, frames/s, gaps in ms) while the window trains at full speed."""
     from logreg_gui.qt.main_window import MainWindow
 
-    window = MainWindow(dataset, learning_rate=1e-3)
+    window = MainWindow(dataset, TrainingOptions(learning_rate=1e-3))
     window.show()
     run_event_loop(app, 0.5)
     frames = PaintCounter(window.data_plot.viewport())
@@ -93,7 +93,7 @@ def main():
     print(f"{'n':>8} {'bare it/s':>10} {'window it/s':>12} {'ratio':>6} {'frames/s':>9} "
           f"{'p99 gap ms':>11} {'max gap ms':>11}")
     for n in args.sizes:
-        dataset = make_blobs(n, random_state=0)
+        dataset = generate("blobs", n, random_state=0)
         bare = bare_rate(dataset, args.seconds)
         live, fps, gaps = window_figures(app, dataset, args.seconds)
         print(f"{n:>8} {bare:>10.0f} {live:>12.0f} {live / bare:>6.2f} {fps:>9.1f} "

@@ -8,11 +8,16 @@ import sys
 import numpy as np
 
 from . import __version__
-from .core.data import DataError, make_blobs, read_csv
+from .core.data import DataError, read_csv
+from .core.features import MAX_DEGREE
+from .core.generators import GENERATORS, generate
+from .core.optimizers import NAMES
 from .core.report import training_report
-from .core.training import READY, Snapshot, Trainer
+from .core.training import READY, Snapshot, Trainer, TrainingOptions
 
 DEFAULT_STEPS = 1000
+MAX_SAMPLES = 1_000_000
+MAX_NOISE = 1000.0
 HEADLESS_CHUNK = 10_000
 
 
@@ -23,26 +28,47 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def _positive_float(text):
+def _number(text):
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number, got {text}")
     return value
 
 
-def _int_at_least(minimum):
+def _float_in(low, high, closed_high=True, low_open=False):
+    """A parser for numbers in [low, high] (or open at either end)."""
+    def parse(text):
+        value = _number(text)
+        above = value > low if low_open else value >= low
+        below = value <= high if closed_high else value < high
+        if not (above and below):
+            lower = f"{'>' if low_open else '≥'} {low:g}"
+            upper = "" if high == math.inf else f" and {'≤' if closed_high else '<'} {high:g}"
+            raise argparse.ArgumentTypeError(f"must be {lower}{upper}, got {text}")
+        return value
+    return parse
+
+
+def _int_in(low, high=None):
     def parse(text):
         try:
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        if value < low or (high is not None and value > high):
+            limits = f"at least {low}" if high is None else f"from {low} to {high}"
+            raise argparse.ArgumentTypeError(f"must be {limits}, got {value}")
         return value
     return parse
+
+
+def _path(text):
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an output file name is needed")
+    return text
 
 
 def build_parser():
@@ -52,33 +78,67 @@ def build_parser():
                      "trains without showing a window.")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--data", metavar="FILE", help="CSV file: x1,x2,label per row")
-    source.add_argument("--dataset", choices=["blobs"], help="generated data (default: blobs)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of generated data (default 0)")
-    parser.add_argument("--n-samples", type=_int_at_least(2), help="generated points (default 100)")
-    parser.add_argument("--learning-rate", type=_positive_float, default=0.1,
-                        help="gradient-descent step size η (default 0.1)")
-    parser.add_argument("--no-standardize", action="store_true",
-                        help="train on the raw features instead of standardized ones")
-    parser.add_argument("--headless", action="store_true", help="train without a window, then exit")
-    parser.add_argument("--steps", type=_int_at_least(0),
-                        help=f"headless: at most this many iterations (default {DEFAULT_STEPS}); "
-                        "stops early when converged")
-    parser.add_argument("--report", metavar="OUT.json", help="headless: write a JSON report")
-    parser.add_argument("--screenshot", metavar="OUT.png",
-                        help="headless: render the main window after training to a PNG")
+    source.add_argument("--dataset", choices=list(GENERATORS), help="generated data (default blobs)")
+    data = parser.add_argument_group("generated data and split")
+    data.add_argument("--seed", type=_int_in(0), default=0,
+                      help="seed of generated data, the test split and SGD (default 0)")
+    data.add_argument("--n-samples", type=_int_in(2, MAX_SAMPLES),
+                      help=f"generated points, 2 … {MAX_SAMPLES:,} (default 100)")
+    data.add_argument("--noise", type=_float_in(0, MAX_NOISE),
+                      help=f"noise of generated data, 0 … {MAX_NOISE:g} (default 1)")
+    data.add_argument("--test-fraction", type=_float_in(0, 0.5), default=0.0,
+                      help="share of each class held out as test points, 0 … 0.5 (default 0)")
+    training = parser.add_argument_group("training")
+    training.add_argument("--learning-rate", type=_float_in(1e-6, 1000), default=0.1,
+                          help="step size η, 1e-6 … 1000 (default 0.1)")
+    training.add_argument("--no-standardize", action="store_true",
+                          help="train on the raw features instead of standardized ones")
+    training.add_argument("--l2", type=_float_in(0, 1e6), default=0.0,
+                          help="L2 penalty λ, 0 … 1e6: J = log-loss + λ/(2n)·‖w‖² (default 0)")
+    training.add_argument("--degree", type=_int_in(1, MAX_DEGREE), default=1,
+                          help=f"polynomial feature degree 1 … {MAX_DEGREE} (default 1)")
+    training.add_argument("--optimizer", choices=NAMES, default="gd", help="update rule (default gd)")
+    training.add_argument("--batch-size", type=_int_in(1), default=32,
+                          help="sgd mini-batch size, 1 … training points (default 32)")
+    training.add_argument("--momentum", type=_float_in(0, 1, closed_high=False), default=0.9,
+                          help="β of the momentum optimizer, 0 ≤ β < 1 (default 0.9)")
+    run = parser.add_argument_group("headless run")
+    run.add_argument("--headless", action="store_true", help="train without a window, then exit")
+    run.add_argument("--steps", type=_int_in(0),
+                     help=f"at most this many iterations (default {DEFAULT_STEPS}); stops early "
+                     "when converged")
+    run.add_argument("--report", metavar="OUT.json", type=_path, help="write a JSON report")
+    run.add_argument("--screenshot", metavar="OUT.png", type=_path,
+                     help="render the main window after training to a PNG")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
 def _load_dataset(args, parser):
     if args.data is None:
-        return make_blobs(args.n_samples or 100, args.seed), "blobs"
-    if args.n_samples is not None:
-        parser.error("--n-samples applies to generated data, not to --data")
-    try:
-        return read_csv(args.data), args.data
-    except DataError as error:
-        parser.error(str(error))
+        name = args.dataset or "blobs"
+        noise = 1.0 if args.noise is None else args.noise
+        dataset, source = generate(name, args.n_samples or 100, noise, args.seed), name
+    elif args.n_samples is not None or args.noise is not None:
+        parser.error("--n-samples and --noise apply to generated data, not to --data")
+    else:
+        try:
+            dataset, source = read_csv(args.data), args.data
+        except DataError as error:
+            parser.error(str(error))
+    dataset = dataset.with_test_split(args.test_fraction, args.seed)
+    n_train = int((~dataset.test_mask).sum())
+    if args.optimizer == "sgd" and args.batch_size > n_train:
+        parser.error(f"--batch-size must be at most the {n_train} training points, "
+                     f"got {args.batch_size}")
+    return dataset, source
+
+
+def _options(args):
+    return TrainingOptions(learning_rate=args.learning_rate, standardize=not args.no_standardize,
+                           l2=args.l2, degree=args.degree, optimizer=args.optimizer,
+                           batch_size=args.batch_size, momentum=args.momentum,
+                           random_state=args.seed)
 
 
 def train_headless(trainer, steps):
@@ -86,28 +146,33 @@ def train_headless(trainer, steps):
 
     Returns
     -------
-    ndarray of float64, shape (k + 1,)
-        The loss before training followed by the loss after each of the k updates.
+    ndarray of float64, shape (k + 1, 2)
+        Training J and test log-loss before training, then after each of the k updates.
     """
-    losses = [np.array([trainer.state().loss])]
+    state = trainer.state()
+    losses = [np.array([[state.loss, state.test_loss]])]
     while trainer.iteration < steps and trainer.status == READY:
         losses.append(trainer.advance(min(HEADLESS_CHUNK, steps - trainer.iteration)))
     return np.concatenate(losses)
 
 
 def _write_outputs(args, parser, trainer, dataset, source, losses):
-    try:
-        if args.report:
+    if args.report:
+        try:
             with open(args.report, "w", encoding="utf-8") as handle:
-                json.dump(training_report(trainer, dataset), handle, indent=2)
+                json.dump(training_report(trainer, dataset), handle, indent=2, allow_nan=False)
                 handle.write("\n")
-        if args.screenshot:
-            from .qt.screenshot import render_window
+        except OSError as error:
+            parser.error(f"cannot write {args.report}: {error.strerror or error}")
+    if args.screenshot:
+        from .qt.screenshot import render_window
 
-            snapshot = Snapshot(trainer.state(), False, losses, True, trainer.learning_rate)
+        snapshot = Snapshot(trainer.state(), False, losses, True, trainer.options,
+                            trainer.optimum())
+        try:
             render_window(args.screenshot, dataset, trainer, snapshot, source)
-    except OSError as error:
-        parser.error(f"cannot write {error.filename}: {error.strerror}")
+        except OSError as error:
+            parser.error(f"cannot write {args.screenshot}: {error.strerror or error}")
 
 
 def main(argv=None):
@@ -115,15 +180,15 @@ def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
     dataset, source = _load_dataset(args, parser)
-    standardize = not args.no_standardize
+    options = _options(args)
     if args.headless or args.steps is not None or args.report or args.screenshot:
-        trainer = Trainer(dataset.X, dataset.y, args.learning_rate, standardize)
+        trainer = Trainer(dataset.X, dataset.y, dataset.test_mask, **vars(options))
         losses = train_headless(trainer, DEFAULT_STEPS if args.steps is None else args.steps)
         _write_outputs(args, parser, trainer, dataset, source, losses)
         return 0
     from .qt.gui import run_window
 
-    return run_window(dataset, args.learning_rate, standardize, source)
+    return run_window(dataset, options, source)
 
 
 if __name__ == "__main__":

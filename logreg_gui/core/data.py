@@ -1,4 +1,4 @@
-"""Datasets: the container, the generator, and CSV reading/writing with validation."""
+"""Datasets: the container and CSV reading/writing with validation."""
 
 import csv
 import math
@@ -25,12 +25,19 @@ class Dataset:
     feature_names : tuple of 2 str
     class_names : tuple of 2 str
         Display names of class 0 and class 1 (e.g. the original CSV labels).
+    test_mask : ndarray of bool, shape (n_samples,), optional
+        True for points held out as the test set (default: none).
     """
 
     X: np.ndarray
     y: np.ndarray
     feature_names: tuple = ("x1", "x2")
     class_names: tuple = ("0", "1")
+    test_mask: np.ndarray = None
+
+    def __post_init__(self):
+        if self.test_mask is None:
+            object.__setattr__(self, "test_mask", np.zeros(len(self.y), dtype=bool))
 
     @property
     def n_samples(self):
@@ -38,65 +45,76 @@ class Dataset:
         return len(self.y)
 
     def with_point(self, x, label):
-        """A copy with one more point at `x` (shape (2,), original units) of class `label` (0 or 1)."""
+        """A copy with one more training point at `x` (shape (2,), original units) of class
+        `label` (0 or 1)."""
         X = np.vstack([self.X, np.asarray(x, dtype=np.float64).reshape(1, 2)])
-        return replace(self, X=X, y=np.append(self.y, np.int64(label)))
+        return replace(self, X=X, y=np.append(self.y, np.int64(label)),
+                       test_mask=np.append(self.test_mask, False))
 
     def cleared(self):
         """A copy with no points that keeps the feature and class names."""
-        return replace(self, X=np.empty((0, 2)), y=np.empty(0, dtype=np.int64))
+        return replace(self, X=np.empty((0, 2)), y=np.empty(0, dtype=np.int64), test_mask=None)
+
+    def with_test_split(self, test_fraction, random_state=0):
+        """A copy whose ``test_mask`` holds out `test_fraction` of each class (stratified).
+
+        Parameters
+        ----------
+        test_fraction : float in [0, 0.5]
+        random_state : int
+            Seed of ``np.random.default_rng``: the same seed picks the same points.
+
+        Raises
+        ------
+        ValueError
+            If `test_fraction` is outside [0, 0.5].
+        """
+        if not 0 <= test_fraction <= 0.5:
+            raise ValueError(f"test_fraction must be between 0 and 0.5, got {test_fraction}")
+        rng = np.random.default_rng(random_state)
+        mask = np.zeros(self.n_samples, dtype=bool)
+        for label in (0, 1):
+            members = np.flatnonzero(self.y == label)
+            mask[rng.permutation(members)[:round(test_fraction * len(members))]] = True
+        return replace(self, test_mask=mask)
 
 
-def make_blobs(n_samples=100, random_state=0, spread=1.0):
-    """Two Gaussian clouds, class 0 around (−1.5, −1) and class 1 around (1.5, 1).
-
-    Parameters
-    ----------
-    n_samples : int ≥ 2
-        Total number of points, split as evenly as possible between the classes.
-    random_state : int
-        Seed for ``np.random.default_rng``; the same seed gives the same points on every platform.
-    spread : float > 0
-        Standard deviation of each cloud (feature units).
-
-    Returns
-    -------
-    Dataset
-
-    Raises
-    ------
-    ValueError
-        If ``n_samples`` < 2 or ``spread`` ≤ 0.
-    """
-    if n_samples < 2:
-        raise ValueError(f"n_samples must be at least 2, got {n_samples}")
-    if not spread > 0:
-        raise ValueError(f"spread must be positive, got {spread}")
-    rng = np.random.default_rng(random_state)
-    y = np.arange(n_samples, dtype=np.int64) % 2
-    centres = np.array([[-1.5, -1.0], [1.5, 1.0]])
-    X = centres[y] + spread * rng.standard_normal((n_samples, 2))
-    return Dataset(X, y)
+MAX_MAGNITUDE = 1e100  # larger values overflow the squares of standardization and the plots
 
 
-def _label_order(labels):
-    """Sorted distinct labels: numerically when all parse as numbers, else as text."""
-    distinct = set(labels)
+def _label_key(labels):
+    """How labels compare: by numeric value when all are finite numbers ('1' == '1.0'), else
+    as text."""
     try:
-        return sorted(distinct, key=float)
+        values = [float(label) for label in labels]
     except ValueError:
-        return sorted(distinct)
+        return lambda label: label
+    if all(math.isfinite(value) for value in values):
+        return float
+    return lambda label: label
+
+
+def _class_order(labels):
+    """The distinct labels in class order (sorted), each as first written in the file."""
+    key = _label_key(labels)
+    first = {}
+    for label in labels:
+        first.setdefault(key(label), label)
+    return [first[k] for k in sorted(first)], key
 
 
 def _parse_feature(text, path, line_no, name):
     try:
         value = float(text)
     except ValueError:
-        raise DataError(f"{path}, line {line_no}: feature '{name}' is '{text}', not a number; "
+        raise DataError(f"{path}, line {line_no}: feature '{name}' is {text!r}, not a number; "
                         "fix or remove that row") from None
     if not math.isfinite(value):
-        raise DataError(f"{path}, line {line_no}: feature '{name}' is '{text}'; only finite "
+        raise DataError(f"{path}, line {line_no}: feature '{name}' is {text!r}; only finite "
                         "numbers are allowed, fix or remove that row")
+    if abs(value) > MAX_MAGNITUDE:
+        raise DataError(f"{path}, line {line_no}: feature '{name}' is {text!r}, beyond "
+                        f"±{MAX_MAGNITUDE:g}; rescale that column (e.g. other units)")
     return value
 
 
@@ -110,6 +128,8 @@ def _is_header(row):
 
 def _read_rows(path):
     """List of (line number, stripped fields) for the non-blank rows of a CSV file."""
+    if Path(path).exists() and not Path(path).is_file():
+        raise DataError(f"{path}: not a regular file; choose a CSV file")
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(handle)
@@ -162,22 +182,22 @@ def read_csv(path):
     X = np.array([[_parse_feature(fields[i], path, line_no, names[i]) for i in (0, 1)]
                   for line_no, fields in rows])
     labels = [fields[2] for _, fields in rows]
-    class_names = _class_names(path, rows, labels)
-    y = np.array([class_names.index(label) for label in labels], dtype=np.int64)
-    return Dataset(X, y, names, class_names)
+    order, key = _class_order(labels)
+    _check_two_classes(path, rows, labels, order, key)
+    y = np.array([key(label) == key(order[1]) for label in labels], dtype=np.int64)
+    return Dataset(X, y, names, tuple(order))
 
 
-def _class_names(path, rows, labels):
-    """The two class names in class order, or DataError naming the offending line."""
-    order = _label_order(labels)
+def _check_two_classes(path, rows, labels, order, key):
+    """DataError naming the offending line unless there are exactly two classes."""
     if len(order) == 1:
-        raise DataError(f"{path}: every row has label '{order[0]}'; logistic regression needs "
+        raise DataError(f"{path}: every row has label {order[0]!r}; logistic regression needs "
                         "two classes, add rows of a second class")
     if len(order) > 2:
-        first_extra = next(line for (line, _), label in zip(rows, labels) if label == order[2])
-        raise DataError(f"{path}, line {first_extra}: a third label '{order[2]}' (labels found: "
+        first_extra = next(line for (line, _), label in zip(rows, labels)
+                           if key(label) == key(order[2]))
+        raise DataError(f"{path}, line {first_extra}: a third label {order[2]!r} (labels found: "
                         f"{', '.join(order[:5])}); keep exactly two classes")
-    return tuple(order)
 
 
 def write_csv(path, dataset):

@@ -45,13 +45,12 @@ def boundary_segment(coef, intercept, x_range, y_range):
     return np.array([origin + t_low * direction, origin + t_high * direction])
 
 
-def probability_grid(coef, intercept, x_range, y_range, shape):
-    """P(y=1 | x) = σ(w·x + b) sampled at the centres of a grid of cells covering a view.
+def probability_grid(model, x_range, y_range, shape):
+    """P(y=1 | x) of `model` sampled at the centres of a grid of cells covering a view.
 
     Parameters
     ----------
-    coef : array_like of float, shape (2,)
-    intercept : float
+    model : logreg_gui.core.model.LogisticModel
     x_range, y_range : tuple of 2 float
     shape : tuple of 2 int
         (rows, columns); row 0 lies at the low end of `y_range`.
@@ -59,14 +58,12 @@ def probability_grid(coef, intercept, x_range, y_range, shape):
     Returns
     -------
     ndarray of float64, shape `shape`
-        Probabilities in [0, 1].
+        Probabilities in [0, 1] (0.5 where huge weights make the logit undefined).
     """
     rows, columns = shape
-    xs = _cell_centres(x_range, columns)
-    ys = _cell_centres(y_range, rows)
-    with np.errstate(over="ignore", invalid="ignore"):  # huge w: σ saturates, inf*0 → NaN below
-        z = coef[0] * xs[np.newaxis, :] + coef[1] * ys[:, np.newaxis] + intercept
-    return np.nan_to_num(expit(z), nan=0.5)
+    xs, ys = np.meshgrid(_cell_centres(x_range, columns), _cell_centres(y_range, rows))
+    z = model.decision_function(np.column_stack([xs.ravel(), ys.ravel()]))
+    return np.nan_to_num(expit(z), nan=0.5).reshape(shape)
 
 
 def _cell_centres(value_range, count):

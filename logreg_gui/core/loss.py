@@ -72,3 +72,35 @@ def objective(theta, X, y, l2=0.0):
         gradient[-1] = err.mean()
         loss = log_loss(z, y) + l2 / (2 * n) * float(w @ w)
     return loss, gradient
+
+
+def hessian(theta, X, y, l2=0.0):
+    """Hessian of :func:`objective` with respect to θ = (w, b).
+
+    H = Aᵀ·diag(p(1 − p))·A / n + diag(λ/n, …, λ/n, 0), with A = [X, 1] and p = σ(Aθ).
+
+    Parameters
+    ----------
+    theta : ndarray of float64, shape (n_features + 1,)
+    X : ndarray of float64, shape (n_samples, n_features)
+    y : ndarray of int, shape (n_samples,)
+        Unused (the log-loss Hessian does not depend on the labels); kept for a uniform signature.
+    l2 : float, default 0
+
+    Returns
+    -------
+    ndarray of float64, shape (n_features + 1, n_features + 1)
+        Symmetric positive semi-definite; non-finite when the inputs overflow.
+
+    References
+    ----------
+    ESL §4.4.1 (Newton–Raphson / iteratively reweighted least squares).
+    """
+    n = X.shape[0]
+    A = np.column_stack([X, np.ones(n)])
+    with np.errstate(over="ignore", invalid="ignore"):  # huge inputs: H is inf, callers check
+        p = expit(A @ theta)
+        weights = p * (1.0 - p)
+        H = (A.T * weights) @ A / n
+    H[np.arange(len(theta) - 1), np.arange(len(theta) - 1)] += l2 / n
+    return H

@@ -5,26 +5,30 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._math import expit
+from .features import polynomial_features
 
 
 @dataclass(frozen=True)
 class LogisticModel:
-    """A binary logistic-regression model P(y=1 | x) = σ(x·coef_ + intercept_).
+    """A binary logistic-regression model P(y=1 | x) = σ(φ(x)·coef_ + intercept_).
 
     Parameters
     ----------
-    coef_ : ndarray of float64, shape (n_features,)
-        Weights w in the original feature units.
+    coef_ : ndarray of float64, shape (n_outputs,)
+        Weights w of the mapped features φ(x), in original units.
     intercept_ : float
         Bias b.
+    degree : int, 1 … 6
+        Degree of the polynomial feature map φ (1: φ(x) = x).
     """
 
     coef_: np.ndarray
     intercept_: float
+    degree: int = 1
     classes_ = np.array([0, 1])
 
     def decision_function(self, X):
-        """Logits z = X·w + b.
+        """Logits z = φ(X)·w + b.
 
         Parameters
         ----------
@@ -33,8 +37,10 @@ class LogisticModel:
         Returns
         -------
         ndarray of float64, shape (n_samples,)
+            May be ±inf (without a warning) when parameters or inputs are astronomically large.
         """
-        return np.asarray(X, dtype=np.float64) @ self.coef_ + self.intercept_
+        with np.errstate(over="ignore", invalid="ignore"):
+            return polynomial_features(X, self.degree) @ self.coef_ + self.intercept_
 
     def predict_proba(self, X):
         """Class probabilities [P(y=0|x), P(y=1|x)].

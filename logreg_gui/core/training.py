@@ -1,14 +1,75 @@
-"""Batch gradient descent on the mean log-loss, advanced a few iterations at a time."""
+"""The trainer: feature map, standardization and an optimizer, advanced a few iterations at a time."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .loss import objective
+from .features import MAX_DEGREE, polynomial_features
+from .loss import log_loss, objective
 from .model import LogisticModel
+from .optimizers import NAMES, make_optimizer
+from .optimum import find_optimum, separates
 from .scaling import Standardizer
 
 READY, CONVERGED, DIVERGED, EMPTY = "ready", "converged", "diverged", "empty"
+NO_OPTIMUM = "no finite optimum"
+
+
+@dataclass(frozen=True)
+class TrainingOptions:
+    """Everything that defines how the model is trained.
+
+    Parameters
+    ----------
+    learning_rate : float > 0
+        Step size η (not used by ``newton``).
+    standardize : bool
+        Train on standardized features (population std of the training rows; constant columns
+        are left unscaled). Coefficients are always reported in original units.
+    l2 : float ≥ 0
+        λ in J = mean log-loss + λ/(2n)·‖w‖² (w in the trained units; b is not penalised).
+    degree : int, 1 … 6
+        Degree of the polynomial feature map φ.
+    optimizer : str
+        ``gd``, ``sgd``, ``momentum``, ``adam`` or ``newton``.
+    batch_size : int ≥ 1
+        Mini-batch size of ``sgd`` (capped at the number of training points).
+    momentum : float in [0, 1)
+        β of ``momentum``.
+    random_state : int
+        Seed of the ``sgd`` shuffling.
+    tol : float > 0
+        Convergence threshold on ‖∇J‖.
+    """
+
+    learning_rate: float = 0.1
+    standardize: bool = True
+    l2: float = 0.0
+    degree: int = 1
+    optimizer: str = "gd"
+    batch_size: int = 32
+    momentum: float = 0.9
+    random_state: int = 0
+    tol: float = 1e-6
+
+    def validated(self):
+        """Return self, or raise ValueError naming the first invalid option and its value."""
+        checks = [
+            ("learning_rate", np.isfinite(self.learning_rate) and self.learning_rate > 0,
+             "a positive number"),
+            ("l2", np.isfinite(self.l2) and self.l2 >= 0, "a non-negative number"),
+            ("degree", int(self.degree) == self.degree and 1 <= self.degree <= MAX_DEGREE,
+             f"a whole number from 1 to {MAX_DEGREE}"),
+            ("optimizer", self.optimizer in NAMES, f"one of {', '.join(NAMES)}"),
+            ("batch_size", int(self.batch_size) == self.batch_size and self.batch_size >= 1,
+             "a whole number ≥ 1"),
+            ("momentum", 0 <= self.momentum < 1, "in [0, 1)"),
+            ("tol", self.tol > 0, "positive"),
+        ]
+        for name, ok, wanted in checks:
+            if not ok:
+                raise ValueError(f"{name} must be {wanted}, got {getattr(self, name)!r}")
+        return self
 
 
 @dataclass(frozen=True)
@@ -19,26 +80,36 @@ class TrainingState:
     ----------
     iteration : int
         Parameter updates done since the last reset.
+    epoch : int
+        Completed passes over the training points (equals `iteration` for full-batch methods).
     loss : float
-        Mean log-loss (nats) at the current parameters; NaN without data.
+        The objective J (mean log-loss + penalty, nats) on the training points; NaN without data.
+    log_loss : float
+        The mean log-loss alone on the training points.
     accuracy : float
-        Fraction correct at threshold 0.5, in [0, 1]; NaN without data.
+        Fraction of training points correct at threshold 0.5; NaN without data.
+    test_loss, test_accuracy : float
+        The same on the test points; NaN without a test set.
     gradient_norm : float
-        Euclidean norm of ∂J/∂(w, b) in the trained (standardized) units.
+        ‖∂J/∂(w, b)‖ in the trained (standardized) units.
     status : str
-        ``"ready"``, ``"converged"`` (gradient norm below ``tol``), ``"diverged"`` (an update made
-        the loss or a parameter non-finite; the last finite parameters are kept) or ``"empty"``.
+        ``"ready"``; ``"converged"`` (‖∇J‖ < tol, or no update lowers J); ``"diverged"`` (an
+        update made J or θ non-finite: the last finite θ is kept); ``"no finite optimum"``
+        (Newton with λ = 0 has separated the classes); ``"empty"`` (no training points).
     coef_ : ndarray of float64, shape (n_features,)
-        Weights in original feature units.
+        Weights of the mapped features φ(x) in original units.
     intercept_ : float
-        Bias in original units.
     n_samples : int
-        Number of points trained on.
+        Training points.
     """
 
     iteration: int
+    epoch: int
     loss: float
+    log_loss: float
     accuracy: float
+    test_loss: float
+    test_accuracy: float
     gradient_norm: float
     status: str
     coef_: np.ndarray
@@ -47,89 +118,115 @@ class TrainingState:
 
 
 class Trainer:
-    """Batch gradient descent θ ← θ − η·∇J(θ) on J = mean log-loss, θ = (w, b).
+    """Minimises J(θ) = mean log-loss + λ/(2n)·‖w‖² over θ = (w, b), a few updates at a time.
 
     Parameters
     ----------
-    X : ndarray of float64, shape (n_samples, n_features)
+    X : ndarray of float64, shape (n_samples, 2)
         Features in original units.
     y : ndarray of int, shape (n_samples,)
         Labels in {0, 1}.
-    learning_rate : float > 0
-        Step size η.
-    standardize : bool
-        Train on standardized features (coefficients are still reported in original units).
-    tol : float
-        Convergence threshold on the gradient norm.
+    test_mask : ndarray of bool, shape (n_samples,), optional
+        Points held out from training (their loss and accuracy are reported separately).
+    **options
+        Fields of :class:`TrainingOptions`.
 
     Raises
     ------
     ValueError
-        If ``learning_rate`` is not a positive finite number.
+        If an option is invalid (the message names it).
     """
 
-    def __init__(self, X, y, learning_rate=0.1, standardize=True, tol=1e-6):
-        self.learning_rate = learning_rate
-        self.tol = tol
-        n_features = np.asarray(X).shape[1]
-        self._theta = np.zeros(n_features + 1)
+    def __init__(self, X, y, test_mask=None, **options):
+        self._options = TrainingOptions(**options).validated()
+        self._optimizer = self._new_optimizer()
         self.iteration = 0
         self._scaler = None
-        self.set_data(X, y, standardize)
+        self._theta = None
+        self.set_data(X, y, test_mask)
+
+    # -- configuration ------------------------------------------------------------------------
+
+    @property
+    def options(self):
+        """The current :class:`TrainingOptions`."""
+        return self._options
 
     @property
     def learning_rate(self):
-        """Step size η (float > 0); setting it clears a 'diverged' status."""
-        return self._learning_rate
-
-    @learning_rate.setter
-    def learning_rate(self, value):
-        if not (np.isfinite(value) and value > 0):
-            raise ValueError(f"learning_rate must be a positive number, got {value}")
-        self._learning_rate = float(value)
-        if getattr(self, "_status", None) == DIVERGED:
-            self._status = READY
+        """Step size η (float)."""
+        return self._options.learning_rate
 
     @property
     def standardize(self):
         """Whether training runs on standardized features (bool)."""
-        return self._standardize
+        return self._options.standardize
 
-    def set_data(self, X, y, standardize=None):
+    def configure(self, **changes):
+        """Change options. A new degree resets θ (and the iteration count) to 0; a new optimizer
+        or its settings restart its internal state; everything else keeps θ in original units.
+
+        Raises
+        ------
+        ValueError
+            If a changed option is invalid; nothing changes then.
+        """
+        new = replace(self._options, **changes).validated()
+        old, self._options = self._options, new
+        if new.degree != old.degree:
+            self._theta = None
+            self.iteration = 0
+        optimizer_fields = ("optimizer", "batch_size", "momentum", "random_state")
+        if any(getattr(new, name) != getattr(old, name) for name in optimizer_fields):
+            self._optimizer = self._new_optimizer()
+        self._optimizer.learning_rate = new.learning_rate
+        if self._status in (DIVERGED, NO_OPTIMUM, CONVERGED):
+            self._status = READY
+        self.set_data(self._X_raw, self._y_raw, self._test_mask)
+
+    def set_data(self, X, y, test_mask=None):
         """Replace the data, keeping the model (in original units) and the iteration count.
 
         Parameters
         ----------
-        X : ndarray of float64, shape (n_samples, n_features)
+        X : ndarray of float64, shape (n_samples, 2)
         y : ndarray of int, shape (n_samples,)
-        standardize : bool or None
-            None keeps the current setting.
+        test_mask : ndarray of bool, shape (n_samples,), optional
         """
-        coef, intercept = self._original_parameters() if self._scaler else (None, None)
-        if standardize is not None:
-            self._standardize = bool(standardize)
-        X = np.asarray(X, dtype=np.float64)
-        self._y = np.asarray(y, dtype=np.int64)
-        self._scaler = Standardizer.fit(X, self._standardize)
-        self._X = self._scaler.transform(X)
-        if coef is not None:
-            coef_std, intercept_std = self._scaler.from_original(coef, intercept)
-            self._theta = np.append(coef_std, intercept_std)
+        original = self._original_parameters() if self._theta is not None else None
+        self._X_raw = np.asarray(X, dtype=np.float64)
+        self._y_raw = np.asarray(y, dtype=np.int64)
+        self._test_mask = (np.zeros(len(self._y_raw), dtype=bool) if test_mask is None
+                           else np.asarray(test_mask, dtype=bool))
+        mapped = polynomial_features(self._X_raw, self._options.degree)
+        train = ~self._test_mask
+        self._scaler = Standardizer.fit(mapped[train], self._options.standardize)
+        self._X, self._y = self._scaler.transform(mapped[train]), self._y_raw[train]
+        self._X_test = self._scaler.transform(mapped[~train])
+        self._y_test = self._y_raw[~train]
+        if original is None:
+            self._theta = np.zeros(mapped.shape[1] + 1)
+        else:
+            self._theta = np.append(*self._scaler.from_original(*original))
+        self._optimum = None
         self._status = READY
         self._evaluate()
 
     def reset(self):
-        """Set w = 0, b = 0 and the iteration count to 0."""
+        """Set w = 0, b = 0, the iteration count to 0 and restart the optimizer."""
         self._theta = np.zeros_like(self._theta)
         self.iteration = 0
+        self._optimizer.reset()
         self._status = READY
         self._evaluate()
+
+    # -- training -----------------------------------------------------------------------------
 
     def advance(self, n_iterations):
         """Perform up to `n_iterations` updates; stop early on convergence or divergence.
 
         A converged trainer still performs the updates asked for (and converges again at once);
-        a diverged or empty one performs none.
+        a diverged, empty or 'no finite optimum' one performs none.
 
         Parameters
         ----------
@@ -137,31 +234,53 @@ class Trainer:
 
         Returns
         -------
-        ndarray of float64, shape (k,)
-            The loss after each of the k ≤ n_iterations updates performed.
+        ndarray of float64, shape (k, 2)
+            For each of the k ≤ n_iterations updates performed: J on the training points, and
+            the mean log-loss on the test points (NaN without a test set).
         """
         if self._status == CONVERGED:
-            self._status = READY  # asked for more: take the steps, then check again
-        losses = np.empty(n_iterations)
+            self._status = READY
+        losses = np.empty((n_iterations, 2))
         done = 0
         while done < n_iterations and self._status == READY:
             previous = self._theta
-            self._theta = previous - self._learning_rate * self._gradient
+            self._theta = self._optimizer.step(previous, self._X, self._y, self._options.l2,
+                                               self._gradient)
             if not self._evaluate():
                 self._theta = previous
                 self._evaluate()
                 self._status = DIVERGED
                 break
             self.iteration += 1
-            losses[done] = self._loss
+            losses[done] = self._loss, self._test_log_loss()
             done += 1
-            if self.gradient_norm < self.tol:
-                self._status = CONVERGED
+            self._status = self._status_after(previous)
         return losses[:done]
+
+    def _status_after(self, previous):
+        if self.gradient_norm < self._options.tol or np.array_equal(self._theta, previous):
+            return CONVERGED
+        newton_unpenalised = self._options.optimizer == "newton" and self._options.l2 == 0
+        if newton_unpenalised and separates(self._theta, self._X, self._y):
+            return NO_OPTIMUM
+        return READY
+
+    def optimum(self):
+        """J* and its minimiser for the current data and options (computed once per change).
+
+        Returns
+        -------
+        logreg_gui.core.optimum.Optimum
+        """
+        if self._optimum is None:
+            self._optimum = find_optimum(self._X, self._y, self._options.l2)
+        return self._optimum
+
+    # -- reporting ----------------------------------------------------------------------------
 
     @property
     def status(self):
-        """``"ready"``, ``"converged"``, ``"diverged"`` or ``"empty"`` (see :class:`TrainingState`)."""
+        """See :class:`TrainingState`."""
         return self._status
 
     @property
@@ -172,26 +291,42 @@ class Trainer:
     @property
     def model(self):
         """The current model in original units (:class:`LogisticModel`)."""
-        return LogisticModel(*self._original_parameters())
+        coef, intercept = self._original_parameters()
+        return LogisticModel(coef, intercept, self._options.degree)
 
     def state(self):
         """The current :class:`TrainingState`."""
-        # The logits, hence the predictions, are the same in trained and original units.
-        accuracy = LogisticModel(self._theta[:-1], self._theta[-1]).accuracy(self._X, self._y)
+        trained = LogisticModel(self._theta[:-1], self._theta[-1])  # same logits as the model
         model = self.model
-        return TrainingState(self.iteration, self._loss, accuracy, self.gradient_norm,
-                             self._status, model.coef_, model.intercept_, len(self._y))
+        epoch = getattr(self._optimizer, "epochs_completed", self.iteration)
+        return TrainingState(
+            self.iteration, epoch, self._loss, self._log_loss(self._X, self._y),
+            trained.accuracy(self._X, self._y), self._test_log_loss(),
+            trained.accuracy(self._X_test, self._y_test), self.gradient_norm, self._status,
+            model.coef_, model.intercept_, len(self._y))
+
+    def _new_optimizer(self):
+        o = self._options
+        return make_optimizer(o.optimizer, o.learning_rate, o.batch_size, o.momentum,
+                              o.random_state)
 
     def _original_parameters(self):
         return self._scaler.to_original(self._theta[:-1], self._theta[-1])
 
+    def _log_loss(self, X, y):
+        with np.errstate(over="ignore", invalid="ignore"):
+            return log_loss(X @ self._theta[:-1] + self._theta[-1], y)
+
+    def _test_log_loss(self):
+        return self._log_loss(self._X_test, self._y_test)
+
     def _evaluate(self):
-        """Cache loss and gradient at θ; False if anything is non-finite."""
+        """Cache J and ∇J at θ; False if anything is non-finite."""
         if len(self._y) == 0:
             self._loss, self._gradient = np.nan, np.zeros_like(self._theta)
             self._status = EMPTY
             return True
-        self._loss, self._gradient = objective(self._theta, self._X, self._y)
+        self._loss, self._gradient = objective(self._theta, self._X, self._y, self._options.l2)
         return bool(np.isfinite(self._loss) and np.all(np.isfinite(self._gradient))
                     and np.all(np.isfinite(self._theta)))
 
@@ -205,25 +340,36 @@ class Snapshot:
     state : TrainingState
     running : bool
         Whether training continues after this frame.
-    losses : ndarray of float64, shape (k,)
-        The losses of iterations ``state.iteration − k + 1 … state.iteration`` not yet sent.
+    losses : ndarray of float64, shape (k, 2)
+        Training J and test log-loss of iterations ``state.iteration − k + 1 … state.iteration``
+        not yet sent (see :meth:`Trainer.advance`).
     new_history : bool
-        True when the loss history starts afresh with these losses (at start and after a reset,
-        when they begin with the loss before any update).
-    learning_rate : float
+        True when the loss history starts afresh with these losses (at start, after a reset or
+        a new degree, when they begin with the loss before any update).
+    options : TrainingOptions
+    optimum : logreg_gui.core.optimum.Optimum or None
+        J* for the current data and options, when known.
     """
 
     state: TrainingState
     running: bool
     losses: np.ndarray
     new_history: bool
-    learning_rate: float
+    options: TrainingOptions
+    optimum: object = None
+
+    @property
+    def learning_rate(self):
+        """The learning rate in use (float)."""
+        return self.options.learning_rate
 
     @property
     def status(self):
-        """What the user sees: idle, running, paused, converged, diverged or empty."""
+        """What the user sees: idle, running, paused, converged, diverged, no finite optimum or
+        empty."""
         if self.state.status != READY:
             return self.state.status
         if self.running:
             return "running"
         return "idle" if self.state.iteration == 0 else "paused"
+

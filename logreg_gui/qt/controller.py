@@ -1,5 +1,7 @@
 """Owns the training thread and worker; the GUI's only way to command training."""
 
+from functools import partial
+
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
@@ -15,8 +17,7 @@ class TrainingController(QObject):
     Parameters
     ----------
     dataset : logreg_gui.core.data.Dataset
-    learning_rate : float > 0
-    standardize : bool
+    options : logreg_gui.core.training.TrainingOptions
     parent : QObject, optional
     """
 
@@ -28,17 +29,17 @@ class TrainingController(QObject):
     step_requested = Signal()
     reset_requested = Signal()
     stop_requested = Signal()
-    learning_rate_change_requested = Signal(float)
+    options_change_requested = Signal(object)
     speed_change_requested = Signal(object)
-    data_change_requested = Signal(object, object, object)
+    data_change_requested = Signal(object)
     frame_shown = Signal()
 
-    def __init__(self, dataset, learning_rate, standardize, parent=None):
+    def __init__(self, dataset, options, parent=None):
         super().__init__(parent)
         self.running = False
         self._thread = QThread()
         self._thread.setObjectName("training")
-        self._worker = TrainingWorker(dataset.X, dataset.y, learning_rate, standardize)
+        self._worker = TrainingWorker(dataset, options)
         self._worker.moveToThread(self._thread)
         self._connect_worker()
         self._thread.started.connect(self._worker.publish)
@@ -46,6 +47,9 @@ class TrainingController(QObject):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+        # A window deleted without closing (or garbage-collected) takes us with it: join the
+        # thread then too, or Qt aborts with 'QThread: Destroyed while thread is still running'.
+        self.destroyed.connect(partial(_join, self._thread))
         self._thread.start()
 
     def _connect_worker(self):
@@ -55,7 +59,7 @@ class TrainingController(QObject):
                               (self.step_requested, worker.step),
                               (self.reset_requested, worker.reset),
                               (self.stop_requested, worker.stop),
-                              (self.learning_rate_change_requested, worker.set_learning_rate),
+                              (self.options_change_requested, worker.set_options),
                               (self.speed_change_requested, worker.set_speed),
                               (self.data_change_requested, worker.set_data),
                               (self.frame_shown, worker.frame_shown)]:
@@ -87,9 +91,9 @@ class TrainingController(QObject):
         """Play when paused, pause when running."""
         self.pause() if self.running else self.play()
 
-    def set_data(self, dataset, standardize=None):
-        """Send new points (and optionally the standardize option) to the worker."""
-        self.data_change_requested.emit(dataset.X.copy(), dataset.y.copy(), standardize)
+    def set_data(self, dataset):
+        """Send new points (with their test split) to the worker."""
+        self.data_change_requested.emit(dataset)
 
     @property
     def is_alive(self):
@@ -99,18 +103,26 @@ class TrainingController(QObject):
     @Slot()
     def shutdown(self):
         """Stop the worker and join its thread; safe to call more than once."""
-        if not self._thread.isRunning():
-            return
-        self.stop_requested.emit()
-        self._thread.quit()
-        self._thread.wait()
+        if self._thread.isRunning():
+            self.stop_requested.emit()
+            _join(self._thread)
 
     @Slot(object)
     def _on_worker_snapshot_ready(self, snapshot):
-        self.running = snapshot.running
+        # `running` is the user's last command; a snapshot can be older than that command, so
+        # it only overrides it when training stopped by itself (converged, diverged, …).
+        if not snapshot.running and snapshot.status not in ("paused", "idle"):
+            self.running = False
         self.snapshot_ready.emit(snapshot)
 
     @Slot(str)
     def _on_worker_training_failed(self, message):
         self.running = False
         self.training_failed.emit(message)
+
+
+def _join(thread):
+    """Quit a thread's event loop and wait for it to finish (never terminate())."""
+    if thread.isRunning():
+        thread.quit()
+        thread.wait()

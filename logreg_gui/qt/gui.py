@@ -13,11 +13,11 @@ def application():
     return app
 
 
-def run_window(dataset, learning_rate, standardize, source):
+def run_window(dataset, options, source):
     """Show the main window and run the event loop; returns the exit code."""
     app = application()
     from .main_window import MainWindow
 
-    window = MainWindow(dataset, learning_rate, standardize, source)
+    window = MainWindow(dataset, options, source)
     window.show()
     return app.exec()

@@ -1,14 +1,18 @@
 """The main window: composes the plots, controls and status; owns the actions and menus."""
 
+import html
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QStyle, QVBoxLayout, QWidget)
+                               QScrollArea, QStyle, QVBoxLayout, QWidget)
 
-from ..core.data import DataError, make_blobs, read_csv, write_csv
+from ..core.data import DataError, read_csv, write_csv
+from ..core.generators import GENERATORS, generate
+from ..core.model import LogisticModel
+from ..core.training import TrainingOptions
 from .controller import TrainingController
 from .controls import ControlPanel
 from .frame_tracker import FrameTracker
@@ -16,7 +20,8 @@ from .icons import class_icon
 from .plots.data_plot import DataPlot
 from .plots.loss_plot import LossPlot
 from .plots.sigmoid_plot import SigmoidPlot
-from .status_panel import StatusPanel
+from .plots.style import label_text
+from .status_panel import StatusPanel, percent_text
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "datasets"
 
@@ -28,19 +33,21 @@ class MainWindow(QMainWindow):
     ----------
     dataset : logreg_gui.core.data.Dataset, optional
         The points to start with; default: two Gaussian clouds (100 points, seed 0).
-    learning_rate : float > 0
-    standardize : bool
+    options : logreg_gui.core.training.TrainingOptions, optional
+        How to train; default: gradient descent, η = 0.1, standardized, λ = 0, degree 1.
     source : str
         What the data are, for the title bar (a file name or a generator's name).
     """
 
-    def __init__(self, dataset=None, learning_rate=0.1, standardize=True, source="blobs"):
+    def __init__(self, dataset=None, options=None, source="blobs"):
         super().__init__()
-        self._dataset = dataset if dataset is not None else make_blobs()
-        self._parameters = (np.zeros(2), 0.0)
+        self._dataset = dataset if dataset is not None else generate("blobs")
+        options = options if options is not None else TrainingOptions()
+        self._model = LogisticModel(np.zeros(2), 0.0)
         self._latest = None
-        self.controller = TrainingController(self._dataset, learning_rate, standardize, self)
-        self._build_views(learning_rate, standardize)
+        self._edited_by_hand = False
+        self.controller = TrainingController(self._dataset, options, self)
+        self._build_views(options)
         self._build_actions()
         self._build_menus_and_toolbar()
         self._frame_tracker = FrameTracker(
@@ -48,10 +55,12 @@ class MainWindow(QMainWindow):
         self._frame_tracker.frame_painted.connect(self.controller.frame_shown)
         self.controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         self.controller.training_failed.connect(self._on_controller_training_failed)
+        self.controls.show_test_fraction(self._dataset.test_mask.mean() if self._dataset.n_samples
+                                         else 0.0)
         self._show_points(fit_view=True)
         self._set_source(source)
-        self.resize(1400, 860)
-        self.resizeDocks(self.docks[:2], [330, 470], Qt.Orientation.Horizontal)
+        self.resize(1440, 900)
+        self.resizeDocks(self.docks[:2], [400, 470], Qt.Orientation.Horizontal)
 
     # -- public API used by tests and scripts -------------------------------------------------
 
@@ -60,9 +69,9 @@ class MainWindow(QMainWindow):
         return self._dataset.X.copy(), self._dataset.y.copy()
 
     def current_parameters(self):
-        """(coef of shape (2,), intercept) in original units, as last displayed."""
-        coef, intercept = self._parameters
-        return coef.copy(), intercept
+        """(coef, intercept) in original units, as last displayed; coef has shape (2,) for
+        degree 1 and one entry per polynomial feature otherwise."""
+        return self._model.coef_.copy(), self._model.intercept_
 
     def open_csv(self, path):
         """Load a CSV file; on bad input show a message and keep the current points.
@@ -81,9 +90,11 @@ class MainWindow(QMainWindow):
         return True
 
     def set_dataset(self, dataset, source):
-        """Replace the points, reset training and fit the view to them."""
-        self._dataset = dataset
-        self.controller.set_data(dataset)
+        """Replace the points (split as the test fraction says), reset training and fit the
+        view to them."""
+        self._dataset = self._split(dataset)
+        self._edited_by_hand = False
+        self.controller.set_data(self._dataset)
         self.controller.reset()
         self._show_points(fit_view=True)
         self._set_source(source)
@@ -94,7 +105,7 @@ class MainWindow(QMainWindow):
 
     # -- construction -------------------------------------------------------------------------
 
-    def _build_views(self, learning_rate, standardize):
+    def _build_views(self, options):
         self.data_plot = DataPlot()
         self.data_plot.point_requested.connect(self._on_data_plot_point_requested)
         self.setCentralWidget(self.data_plot)
@@ -107,24 +118,27 @@ class MainWindow(QMainWindow):
         loss_layout.setContentsMargins(0, 0, 0, 0)
         loss_layout.addWidget(self.accuracy_label)
         loss_layout.addWidget(self.loss_plot)
-        self.controls = ControlPanel(learning_rate, standardize)
+        self.controls = ControlPanel(options)
         self.status_panel = StatusPanel()
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.controls)
         side_layout.addWidget(self.status_panel)
         side_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.docks = [
-            self._add_dock("Controls and status", side, Qt.DockWidgetArea.LeftDockWidgetArea),
+            self._add_dock("Controls and status", scroll, Qt.DockWidgetArea.LeftDockWidgetArea),
             self._add_dock("Sigmoid σ(z)", self.sigmoid_plot, Qt.DockWidgetArea.RightDockWidgetArea),
             self._add_dock("Loss", loss_panel, Qt.DockWidgetArea.RightDockWidgetArea)]
-
-        self.controls.learning_rate_changed.connect(
-            self.controller.learning_rate_change_requested)
+        self.controls.options_changed.connect(self.controller.options_change_requested)
         self.controls.speed_changed.connect(self.controller.speed_change_requested)
-        self.controls.standardize_toggled.connect(self._on_controls_standardize_toggled)
+        self.controls.test_fraction_changed.connect(self._on_controls_test_fraction_changed)
         self.controls.step_function_toggled.connect(self.sigmoid_plot.set_show_step)
         self.controls.log_scale_toggled.connect(self.loss_plot.set_log_scale)
+        self.controls.gap_view_toggled.connect(self.loss_plot.set_gap_view)
 
     def _add_dock(self, title, widget, area):
         dock = QDockWidget(title, self)
@@ -183,6 +197,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        data_menu = self.menuBar().addMenu("&Data")
+        for name in GENERATORS:
+            action = data_menu.addAction(f"Generate {name}")
+            action.setObjectName(f"generate_{name}")
+            action.setToolTip("Replace the points (size, noise and seed from the Data controls)")
+            action.triggered.connect(lambda _=False, n=name: self.generate_data(n))
         train_menu = self.menuBar().addMenu("&Training")
         toolbar = self.addToolBar("Training")
         toolbar.setObjectName("training_toolbar")
@@ -208,25 +228,50 @@ class MainWindow(QMainWindow):
         if fit_view:
             self.data_plot.fit_view(self._dataset)
         for label, action in enumerate(self.class_actions):
-            action.setText(f"{label}: {self._dataset.class_names[label]}")
+            name = html.unescape(label_text(self._dataset.class_names[label]))
+            action.setText(f"{label}: {name}".replace("&", "&&"))  # '&' marks a mnemonic
         self._redraw()
 
     def _set_source(self, source):
         self.setWindowTitle(f"logreg-gui — {source}")
 
-    def _on_data_plot_point_requested(self, x1, x2, shift):
-        label = self.selected_class ^ int(shift)
-        self._dataset = self._dataset.with_point((x1, x2), label)
-        self.controller.set_data(self._dataset)
+    def generate_data(self, name):
+        """Replace the points by generated ones (asks first if points were placed by hand).
+
+        Returns
+        -------
+        bool
+            True when the points were replaced.
+        """
+        if self._edited_by_hand:
+            answer = QMessageBox.question(
+                self, "Replace your points?",
+                f"Generating '{name}' data replaces the points you placed by hand. Continue?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        controls = self.controls
+        self.set_dataset(generate(name, controls.n_samples.value(), controls.noise.value(),
+                                  controls.seed.value()), name)
+        return True
+
+    def _split(self, dataset):
+        fraction = self.controls.test_fraction.value()
+        return dataset.with_test_split(fraction, self.controls.seed.value())
+
+    def _replace_points(self, dataset):
+        self._dataset = dataset
+        self.controller.set_data(dataset)
         self._show_points()
+
+    def _on_data_plot_point_requested(self, x1, x2, shift):
+        self._edited_by_hand = True
+        self._replace_points(self._dataset.with_point((x1, x2), self.selected_class ^ int(shift)))
 
     def _clear_points(self):
-        self._dataset = self._dataset.cleared()
-        self.controller.set_data(self._dataset)
-        self._show_points()
+        self._replace_points(self._dataset.cleared())
 
-    def _on_controls_standardize_toggled(self, checked):
-        self.controller.set_data(self._dataset, standardize=checked)
+    def _on_controls_test_fraction_changed(self, _fraction):
+        self._replace_points(self._split(self._dataset))
 
     def _on_open_triggered(self):
         path, _ = QFileDialog.getOpenFileName(self, "Open points", str(EXAMPLES_DIR),
@@ -238,6 +283,10 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Save points", "points.csv",
                                               "CSV files (*.csv)")
         if not path:
+            return
+        if len(set(self._dataset.y.tolist())) < 2:
+            self._show_error("Cannot save points", "Add points of both classes first: a file "
+                             "with one class cannot be opened again.")
             return
         try:
             write_csv(path, self._dataset)
@@ -256,7 +305,8 @@ class MainWindow(QMainWindow):
     def _on_controller_snapshot_ready(self, snapshot):
         self.loss_plot.append_snapshot(snapshot)
         self._latest = snapshot
-        self._parameters = (snapshot.state.coef_, snapshot.state.intercept_)
+        state = snapshot.state
+        self._model = LogisticModel(state.coef_, state.intercept_, snapshot.options.degree)
         # While running the worker waits for each frame, so snapshots never pile up here.
         self._redraw()
 
@@ -264,17 +314,19 @@ class MainWindow(QMainWindow):
         self._show_error("Training stopped", message)
 
     def _redraw(self):
-        coef, intercept = self._parameters
-        self.data_plot.set_model(coef, intercept)
-        self.sigmoid_plot.set_model(coef, intercept)
+        self.data_plot.set_model(self._model)
+        self.sigmoid_plot.set_model(self._model)
         snapshot = self._latest
         if snapshot is None:
             return
         self.loss_plot.redraw()
         self.status_panel.show_snapshot(snapshot, self._dataset.feature_names)
-        accuracy = snapshot.state.accuracy
-        self.accuracy_label.setText(f"accuracy (threshold 0.5): {accuracy:.1%}"
-                                    if np.isfinite(accuracy) else "accuracy: — (no points)")
+        state = snapshot.state
+        text = f"accuracy (threshold 0.5): training {percent_text(state.accuracy)}"
+        if np.isfinite(state.test_accuracy):
+            text += f", test {percent_text(state.test_accuracy)}"
+        self.accuracy_label.setText(text)
+        self.controls.set_running(snapshot.running)
         self._show_running(snapshot.running)
         self._frame_tracker.expect_frame()
 

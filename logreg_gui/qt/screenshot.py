@@ -16,7 +16,7 @@ def render_window(path, dataset, trainer, snapshot, source):
     application()
     from .main_window import MainWindow
 
-    window = MainWindow(dataset, trainer.learning_rate, trainer.standardize, source)
+    window = MainWindow(dataset, trainer.options, source)
     try:
         window.show()
         QApplication.processEvents()

@@ -26,18 +26,16 @@ class TrainingWorker(QObject):
 
     Parameters
     ----------
-    X : ndarray of float64, shape (n_samples, 2)
-    y : ndarray of int64, shape (n_samples,)
-    learning_rate : float > 0
-    standardize : bool
+    dataset : logreg_gui.core.data.Dataset
+    options : logreg_gui.core.training.TrainingOptions
     """
 
     snapshot_ready = Signal(object)
     training_failed = Signal(str)
 
-    def __init__(self, X, y, learning_rate, standardize):
+    def __init__(self, dataset, options):
         super().__init__()
-        self._trainer = Trainer(X, y, learning_rate, standardize)
+        self._trainer = Trainer(dataset.X, dataset.y, dataset.test_mask, **vars(options))
         self._timer = QTimer(self)  # a child, so it moves to the worker's thread with us
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -89,14 +87,21 @@ class TrainingWorker(QObject):
         self._emit()
 
     def _start_history(self):
-        loss = self._trainer.state().loss
-        self._pending = [np.array([loss])] if np.isfinite(loss) else []
+        state = self._trainer.state()
+        self._pending = [np.array([[state.loss, state.test_loss]])] if state.n_samples else []
         self._new_history = True
 
-    @Slot(float)
-    def set_learning_rate(self, learning_rate):
-        """Use a new step size from the next update on."""
-        self._guarded(setattr, self._trainer, "learning_rate", learning_rate)
+    @Slot(object)
+    def set_options(self, options):
+        """Train with new :class:`TrainingOptions` from the next update on (a new degree also
+        restarts from θ = 0 with a new loss history)."""
+        old = self._trainer.options
+        changes = {name: value for name, value in vars(options).items()
+                   if getattr(old, name) != value}
+        if changes:
+            self._guarded(self._trainer.configure, **changes)
+            if "degree" in changes:
+                self._start_history()
         self._emit()
 
     @Slot(object)
@@ -105,10 +110,10 @@ class TrainingWorker(QObject):
         self._speed = iterations_per_second
         self._pace_start, self._pace_done = time.perf_counter(), 0
 
-    @Slot(object, object, object)
-    def set_data(self, X, y, standardize):
-        """Train on new points from the next update on (standardize None keeps the setting)."""
-        self._guarded(self._trainer.set_data, X, y, standardize)
+    @Slot(object)
+    def set_data(self, dataset):
+        """Train on new points (and test split) from the next update on."""
+        self._guarded(self._trainer.set_data, dataset.X, dataset.y, dataset.test_mask)
         self._emit()
 
     @Slot()
@@ -169,17 +174,18 @@ class TrainingWorker(QObject):
             return 0
         return int(min(1000 / self._speed, 10))
 
-    def _guarded(self, function, *args):
+    def _guarded(self, function, *args, **kwargs):
         try:
-            function(*args)
+            function(*args, **kwargs)
         except Exception as error:  # the worker must stay usable whatever fails
             self._running = False
             self._timer.stop()
             self.training_failed.emit(f"{type(error).__name__}: {error}")
 
     def _emit(self):
-        losses = np.concatenate(self._pending) if self._pending else np.empty(0)
+        losses = np.concatenate(self._pending) if self._pending else np.empty((0, 2))
         self._pending.clear()
         self.snapshot_ready.emit(Snapshot(self._trainer.state(), self._running, losses,
-                                          self._new_history, self._trainer.learning_rate))
+                                          self._new_history, self._trainer.options,
+                                          self._trainer.optimum()))
         self._new_history = False

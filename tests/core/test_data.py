@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from logreg_gui.core.data import DataError, make_blobs, read_csv, write_csv
+from logreg_gui.core.data import DataError, read_csv, write_csv
+from logreg_gui.core.generators import generate
 from tests.conftest import BREAST_CANCER, DATASETS
 
 
@@ -86,12 +87,12 @@ def test_binary_file_is_rejected_cleanly(tmp_path):
 
 
 def test_blobs_are_reproducible_and_balanced():
-    a, b = make_blobs(60, random_state=5), make_blobs(60, random_state=5)
+    a, b = generate("blobs", 60, random_state=5), generate("blobs", 60, random_state=5)
     np.testing.assert_array_equal(a.X, b.X)
     assert a.y.sum() == 30
-    assert not np.array_equal(a.X, make_blobs(60, random_state=6).X)
+    assert not np.array_equal(a.X, generate("blobs", 60, random_state=6).X)
     with pytest.raises(ValueError, match="n_samples"):
-        make_blobs(1)
+        generate("blobs", 1)
 
 
 def test_adding_a_point_and_clearing_keep_the_names():

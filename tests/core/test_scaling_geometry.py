@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from logreg_gui.core.geometry import boundary_segment, probability_grid
+from logreg_gui.core.model import LogisticModel
 from logreg_gui.core.scaling import Standardizer
 
 
@@ -48,6 +49,6 @@ def test_no_boundary_for_zero_weights_or_a_line_outside_the_view():
 
 
 def test_probability_grid_samples_cell_centres_bottom_row_first():
-    grid = probability_grid(np.array([0.0, 1.0]), 0.0, (0, 1), (-1, 1), (2, 3))
+    grid = probability_grid(LogisticModel(np.array([0.0, 1.0]), 0.0), (0, 1), (-1, 1), (2, 3))
     assert grid.shape == (2, 3)
     np.testing.assert_allclose(grid[:, 0], 1 / (1 + np.exp([0.5, -0.5])))

@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
-from logreg_gui.core.data import make_blobs, read_csv
+from logreg_gui.core.data import read_csv
+from logreg_gui.core.generators import generate
 from logreg_gui.core.training import CONVERGED, DIVERGED, EMPTY, READY, Trainer
 from tests.conftest import BREAST_CANCER, IRIS_OVERLAP, IRIS_SEPARABLE
 
@@ -43,7 +44,7 @@ def test_step_in_standardized_units_is_reported_in_original_units():
 ], ids=["breast-cancer", "iris-overlap", "iris-overlap-raw"])
 def test_gradient_descent_reaches_scikit_learns_optimum(path, standardize, learning_rate, steps):
     dataset = read_csv(path)
-    trainer = Trainer(dataset.X, dataset.y, learning_rate, standardize)
+    trainer = Trainer(dataset.X, dataset.y, learning_rate=learning_rate, standardize=standardize)
     trainer.advance(steps)
     assert trainer.status == CONVERGED
     reference = LogisticRegression(C=np.inf, tol=1e-12, max_iter=100_000).fit(dataset.X, dataset.y)
@@ -58,7 +59,7 @@ def test_separable_iris_weights_grow_without_bound_and_stay_finite():
     trainer = Trainer(dataset.X, dataset.y, learning_rate=1.0)
     norms = []
     for _ in range(6):
-        losses = trainer.advance(2000)
+        losses = trainer.advance(2000)[:, 0]
         assert np.all(np.isfinite(losses))
         norms.append(np.linalg.norm(trainer.state().coef_))
     state = trainer.state()
@@ -79,12 +80,12 @@ def test_divergence_is_detected_and_the_last_finite_parameters_kept():
     assert np.all(np.isfinite(state.coef_)) and np.isfinite(state.loss)
     assert state.iteration == len(losses)
     assert len(trainer.advance(10)) == 0  # stays stopped until something changes
-    trainer.learning_rate = 1e-4
+    trainer.configure(learning_rate=1e-4)
     assert trainer.status == READY
 
 
 def test_convergence_stops_early_and_a_single_step_still_updates():
-    dataset = make_blobs(40, spread=3.0)  # overlapping clouds: a finite optimum
+    dataset = generate("blobs", 40, noise=3.0)  # overlapping clouds: a finite optimum
     trainer = Trainer(dataset.X, dataset.y, learning_rate=1.0)
     losses = trainer.advance(100_000)
     assert trainer.status == CONVERGED and len(losses) < 100_000
@@ -118,7 +119,10 @@ def test_empty_data_and_reset():
     assert state.loss == pytest.approx(np.log(2))
 
 
-@pytest.mark.parametrize("bad", [0.0, -1.0, float("nan"), float("inf")])
-def test_invalid_learning_rate_is_refused(bad):
-    with pytest.raises(ValueError, match="learning_rate"):
-        Trainer(np.zeros((2, 2)), np.array([0, 1]), learning_rate=bad)
+@pytest.mark.parametrize("name, bad", [
+    ("learning_rate", 0.0), ("learning_rate", -1.0), ("learning_rate", float("nan")),
+    ("learning_rate", float("inf")), ("l2", -0.1), ("degree", 0), ("degree", 7), ("degree", 1.5),
+    ("optimizer", "lbfgs"), ("batch_size", 0), ("momentum", 1.0), ("momentum", -0.1)])
+def test_invalid_options_are_refused_with_their_name(name, bad):
+    with pytest.raises(ValueError, match=name):
+        Trainer(np.zeros((2, 2)), np.array([0, 1]), **{name: bad})

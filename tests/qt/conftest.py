@@ -6,7 +6,8 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QThread
 
-from logreg_gui.core.data import make_blobs
+from logreg_gui.core.generators import generate
+from logreg_gui.core.training import TrainingOptions
 from logreg_gui.qt.controller import TrainingController
 
 
@@ -26,8 +27,8 @@ def make_controller(qtbot):
     """Build controllers that are shut down after the test, waiting for the first snapshot."""
     made = []
 
-    def build(dataset=None, learning_rate=0.1, standardize=True):
-        controller = TrainingController(dataset or make_blobs(), learning_rate, standardize)
+    def build(dataset=None, **options):
+        controller = TrainingController(dataset or generate("blobs"), TrainingOptions(**options))
         made.append(controller)
         return controller
 

@@ -144,11 +144,11 @@ def test_points_added_while_training_reach_the_worker(qtbot, window):
 
 
 def test_learning_rate_control_applies_immediately(qtbot, window):
-    window.controls.learning_rate_spin.setValue(2.5)
+    window.controls.learning_rate.spin.setValue(2.5)
     qtbot.waitUntil(lambda: window._latest.learning_rate == 2.5, timeout=5000)
-    window.controls.learning_rate_slider.setValue(-30)  # log10 scale: 1e-3
+    window.controls.learning_rate.slider.setValue(-30)  # log10 scale: 1e-3
     qtbot.waitUntil(lambda: window._latest.learning_rate == pytest.approx(1e-3), timeout=5000)
-    assert window.controls.learning_rate_spin.value() == pytest.approx(1e-3)
+    assert window.controls.learning_rate.value() == pytest.approx(1e-3)
 
 
 def test_opening_a_bad_csv_shows_an_error_and_keeps_the_points(qtbot, window, tmp_path):

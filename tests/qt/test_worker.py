@@ -1,8 +1,9 @@
 import numpy as np
 import pytest
 
-from logreg_gui.core.data import make_blobs
-from logreg_gui.core.training import Trainer
+from logreg_gui.core.data import Dataset
+from logreg_gui.core.generators import generate
+from logreg_gui.core.training import Trainer, TrainingOptions
 from tests.qt.conftest import wait_for_snapshot
 
 
@@ -16,7 +17,7 @@ def test_first_snapshot_is_the_untrained_state(qtbot, make_controller):
     snapshot = blocker.args[0]
     assert snapshot.status == "idle" and snapshot.new_history
     assert snapshot.state.loss == pytest.approx(np.log(2))
-    assert list(snapshot.losses) == [snapshot.state.loss]
+    assert snapshot.losses.shape == (1, 2) and snapshot.losses[0, 0] == snapshot.state.loss
 
 
 def test_play_emits_throttled_snapshots_that_carry_every_loss(qtbot, make_controller):
@@ -31,13 +32,13 @@ def test_play_emits_throttled_snapshots_that_carry_every_loss(qtbot, make_contro
     last = received[-1].state.iteration
     # Many iterations per snapshot: never one signal per iteration.
     assert len(received) < last / 10
-    losses = np.concatenate([s.losses for s in received])
+    losses = np.concatenate([s.losses for s in received])[:, 0]
     assert len(losses) == last + 1  # the initial loss, then one per iteration, none lost
     assert np.all(np.diff(losses) <= 1e-15)  # batch gradient descent with a small step
 
 
 def test_step_advances_exactly_one_iteration_with_the_textbook_update(qtbot, make_controller):
-    dataset = make_blobs(30, random_state=2)
+    dataset = generate("blobs", 30, random_state=2)
     controller = make_controller(dataset, learning_rate=0.3)
     first_snapshot(qtbot, controller)
     for expected in (1, 2):
@@ -45,7 +46,7 @@ def test_step_advances_exactly_one_iteration_with_the_textbook_update(qtbot, mak
         snapshot = wait_for_snapshot(qtbot, controller)
         assert snapshot.state.iteration == expected and not snapshot.running
         assert len(snapshot.losses) == 1
-    reference = Trainer(dataset.X, dataset.y, 0.3)
+    reference = Trainer(dataset.X, dataset.y, learning_rate=0.3)
     reference.advance(2)
     np.testing.assert_allclose(snapshot.state.coef_, reference.state().coef_, rtol=1e-15)
 
@@ -65,7 +66,7 @@ def test_pause_really_stops(qtbot, make_controller):
 
 
 def test_convergence_auto_pauses(qtbot, make_controller):
-    controller = make_controller(make_blobs(40, spread=3.0), learning_rate=1.0)
+    controller = make_controller(generate("blobs", 40, noise=3.0), learning_rate=1.0)
     first_snapshot(qtbot, controller)
     controller.play()
     snapshot = wait_for_snapshot(qtbot, controller, lambda s: not s.running and s.state.iteration)
@@ -74,15 +75,15 @@ def test_convergence_auto_pauses(qtbot, make_controller):
 
 
 def test_divergence_auto_pauses_and_a_smaller_step_clears_it(qtbot, make_controller):
-    dataset = make_blobs(4)
-    dataset = type(dataset)(np.full((4, 2), 1e308), np.ones(4, dtype=np.int64))
+    dataset = Dataset(np.full((4, 2), 1e308), np.ones(4, dtype=np.int64))
     controller = make_controller(dataset, learning_rate=10.0, standardize=False)
     first_snapshot(qtbot, controller)
     controller.play()
     snapshot = wait_for_snapshot(qtbot, controller, lambda s: not s.running)
     assert snapshot.status == "diverged"
     assert np.all(np.isfinite(snapshot.state.coef_))
-    controller.learning_rate_change_requested.emit(1e-4)
+    controller.options_change_requested.emit(
+        TrainingOptions(learning_rate=1e-4, standardize=False))
     snapshot = wait_for_snapshot(qtbot, controller)
     assert snapshot.status != "diverged" and snapshot.learning_rate == 1e-4
 
@@ -92,7 +93,7 @@ def test_new_data_while_running_is_used_at_the_next_update(qtbot, make_controlle
     first_snapshot(qtbot, controller)
     controller.play()
     wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration > 10)
-    controller.set_data(make_blobs(250, random_state=9))
+    controller.set_data(generate("blobs", 250, random_state=9))
     snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.state.n_samples == 250)
     later = wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration > snapshot.state.iteration)
     assert later.running and later.state.n_samples == 250

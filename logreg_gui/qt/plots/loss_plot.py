@@ -4,21 +4,22 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 
 from .style import StyledPlot
 
 
 class LossHistory:
-    """Growable (iteration, loss) arrays with amortised O(1) appends.
+    """Growable (iteration, training J, test log-loss) rows with amortised O(1) appends.
 
     Attributes
     ----------
-    iterations : ndarray of float64, shape (n,)
-    losses : ndarray of float64, shape (n,)
+    iterations, losses, test_losses : ndarray of float64, shape (n,)
+        Test losses are NaN without a test set.
     """
 
     def __init__(self):
-        self._data = np.empty((2, 1024))
+        self._data = np.empty((3, 1024))
         self._size = 0
 
     def clear(self):
@@ -26,13 +27,14 @@ class LossHistory:
         self._size = 0
 
     def append(self, first_iteration, losses):
-        """Add `losses` (shape (k,)) for iterations first_iteration … first_iteration + k − 1."""
+        """Add `losses` (shape (k, 2): J, test log-loss) for iterations first_iteration …
+        first_iteration + k − 1."""
         k = len(losses)
         while self._size + k > self._data.shape[1]:
             self._data = np.concatenate([self._data, np.empty_like(self._data)], axis=1)
         end = self._size + k
         self._data[0, self._size:end] = np.arange(first_iteration, first_iteration + k)
-        self._data[1, self._size:end] = losses
+        self._data[1:, self._size:end] = np.asarray(losses).T
         self._size = end
 
     @property
@@ -43,6 +45,10 @@ class LossHistory:
     def losses(self):
         return self._data[1, :self._size]
 
+    @property
+    def test_losses(self):
+        return self._data[2, :self._size]
+
 
 def nice_ceiling(value):
     """The smallest number of the form {1, 2, 5}·10^k that is ≥ value (value > 0)."""
@@ -51,29 +57,51 @@ def nice_ceiling(value):
 
 
 class LossPlot(StyledPlot):
-    """Mean binary cross-entropy against iteration, with an optional log-scale y axis.
+    """The objective J (training) and the test log-loss against iteration, with the optimum J*
+    as a dashed line; or, in 'gap' view, J − J* on a log axis.
 
     While following (until the user pans or zooms, and again after a reset) the axes step
     through round limits, so they are redrawn a few times per run rather than every frame.
     """
 
     def __init__(self, parent=None):
-        super().__init__("loss_plot", "iteration", "loss L (nats)", parent)
+        super().__init__("loss_plot", "iteration", "loss J (nats)", parent)
         self.getAxis("left").enableAutoSIPrefix(False)  # "(x0.001)" scaling confuses students
         self.history = LossHistory()
-        self._curve = self.plot(pen=pg.mkPen("#D55E00", width=2))
-        self._curve.setClipToView(True)
-        self._curve.setDownsampling(auto=True, method="peak")
+        legend = self.addLegend(offset=(-10, 10), labelTextColor="k",
+                                brush=pg.mkBrush(255, 255, 255, 220))
+        self._curve = self.plot(pen=pg.mkPen("#D55E00", width=2), name="training J")
+        self._test_curve = self.plot(pen=pg.mkPen("#009E73", width=2, style=Qt.PenStyle.DashLine),
+                                     name="test log-loss")
+        for curve in (self._curve, self._test_curve):
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+        self._optimum_line = pg.InfiniteLine(angle=0, movable=False,
+                                             pen=pg.mkPen("#555555", style=Qt.PenStyle.DotLine))
+        self.addItem(self._optimum_line)
+        legend.addItem(pg.PlotDataItem(pen=self._optimum_line.pen), "optimum J*")
+        self.optimal_loss = None
         self._log_scale = False
+        self._gap = False
         self._following = True
         self.getViewBox().sigRangeChangedManually.connect(self._on_view_box_range_changed_manually)
 
     def set_log_scale(self, enabled):
         """Show the loss on a log10 axis (True) or a linear one."""
         self._log_scale = enabled
-        self.setLogMode(y=enabled)
+        self._apply_axes()
+
+    def set_gap_view(self, enabled):
+        """Plot J − J* (log axis) instead of J, when J* is known."""
+        self._gap = enabled
+        self._apply_axes()
+
+    def _apply_axes(self):
+        gap = self._gap and self.optimal_loss is not None
+        self.setLogMode(y=self._log_scale or gap)
+        self.setLabel("left", "J − J* (nats)" if gap else "loss J (nats)")
         self._following = True
-        self._follow(force=True)
+        self.redraw(force=True)
 
     def append_snapshot(self, snapshot):
         """Append the snapshot's losses (restarting after a reset); :meth:`redraw` shows them."""
@@ -82,31 +110,50 @@ class LossPlot(StyledPlot):
             self._following = True
         losses = snapshot.losses
         self.history.append(snapshot.state.iteration - len(losses) + 1, losses)
+        optimum = snapshot.optimum.loss if snapshot.optimum is not None else None
+        if optimum != self.optimal_loss:
+            self.optimal_loss = optimum
+            self._apply_axes()
 
-    def redraw(self):
+    def redraw(self, force=False):
         """Show the whole history (decimated to the view by pyqtgraph)."""
-        self._curve.setData(self.history.iterations, self.history.losses)
-        self._follow(force=False)
+        iterations, losses = self.history.iterations, self.history.losses
+        test = self.history.test_losses
+        gap = self._gap and self.optimal_loss is not None
+        if gap:
+            # J* comes from Newton at ‖∇J‖ < 1e-10: J − J* can round to ≤ 0 near the end.
+            losses = np.maximum(losses - self.optimal_loss, 1e-16)
+            test = test[:0]
+        self._curve.setData(iterations, losses)
+        has_test = np.isfinite(test).any()
+        self._test_curve.setData(iterations[:len(test)] if has_test else [],
+                                 test if has_test else [])
+        self._optimum_line.setVisible(self.optimal_loss is not None and not gap)
+        if self.optimal_loss is not None:
+            self._optimum_line.setValue(math.log10(self.optimal_loss) if self._log_scale
+                                        else self.optimal_loss)
+        self._follow(losses, test if has_test else losses[:0], force, self._log_scale or gap)
 
     def _on_view_box_range_changed_manually(self, *_):
         self._following = False
 
-    def _follow(self, force):
-        losses = self.history.losses
+    def _follow(self, losses, test, force, log):
         if not self._following or len(losses) == 0:
             return
         (_, x_high), (y_low, y_high) = self.getViewBox().viewRange()
         wanted_x = nice_ceiling(max(10.0, self.history.iterations[-1] * 1.05))
         if force or wanted_x != x_high:
             self.setXRange(0, wanted_x, padding=0)
-        wanted_y = self._y_limits(losses)
+        values = np.concatenate([losses, test[np.isfinite(test)]])
+        wanted_y = self._y_limits(values, log)
         if force or not np.allclose(wanted_y, (y_low, y_high)):
             self.setYRange(*wanted_y, padding=0)
 
-    def _y_limits(self, losses):
-        """Round y limits that contain every loss (in log10 units on a log axis)."""
-        smallest = max(float(losses.min()), 1e-300)  # a loss can underflow to exactly 0
-        top = nice_ceiling(max(float(losses.max()) * 1.05, smallest))
-        if not self._log_scale:
+    @staticmethod
+    def _y_limits(values, log):
+        """Round y limits that contain every value (in log10 units on a log axis)."""
+        smallest = max(float(values.min()), 1e-300)  # a loss can underflow to exactly 0
+        top = nice_ceiling(max(float(values.max()) * 1.05, smallest))
+        if not log:
             return 0.0, top
         return math.floor(math.log10(smallest)), math.log10(top)

@@ -16,7 +16,7 @@ class SigmoidPlot(StyledPlot):
     ring marks its prediction (z_i, σ(z_i)) on the curve."""
 
     def __init__(self, parent=None):
-        super().__init__("sigmoid_plot", "z = w·x + b", "σ(z) and label y", parent)
+        super().__init__("sigmoid_plot", "z = w·φ(x) + b", "σ(z) and label y", parent)
         self.setYRange(-0.08, 1.08, padding=0)
         self.setMouseEnabled(x=False, y=False)
         self._curve = pg.PlotCurveItem(pen=pg.mkPen("#222222", width=2))
@@ -40,11 +40,10 @@ class SigmoidPlot(StyledPlot):
         shown = drawn_subset(dataset.n_samples)
         self._X, self._y = dataset.X[shown], dataset.y[shown]
 
-    def set_model(self, coef, intercept):
-        """Place every point at its logit z = w·x + b (coef shape (2,), original units)."""
-        with np.errstate(over="ignore", invalid="ignore"):  # diverged weights: drop non-finite z
-            z = self._X @ np.asarray(coef) + intercept
-        finite = np.isfinite(z)
+    def set_model(self, model):
+        """Place every point at its logit z = w·φ(x) + b under `model` (a LogisticModel)."""
+        z = model.decision_function(self._X)
+        finite = np.isfinite(z)  # astronomically large weights: leave those points out
         for label in (0, 1):
             mine = finite & (self._y == label)
             move_points(self._labels[label], z[mine], np.full(mine.sum(), float(label)))

@@ -1,5 +1,7 @@
 """Colours and markers shared by the plots (Okabe–Ito colour-blind-safe pair)."""
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem
@@ -8,10 +10,24 @@ CLASS_COLORS = ("#0072B2", "#E69F00")  # blue, orange
 CLASS_SYMBOLS = ("o", "t1")  # circle, upward triangle
 BOUNDARY_PEN = pg.mkPen("#222222", width=2.5)
 MAX_DRAWN_POINTS = 4000  # points drawn per scatter; more would slow every frame
+MAX_NAME_LENGTH = 32
 
 
-def class_style(label, size=9):
-    """Keyword arguments for a ScatterPlotItem showing class `label` (0 or 1)."""
+def label_text(name):
+    """A feature or class name for rich-text labels: shortened with '…' and HTML-escaped, so a
+    name such as 'x<sub>1</sub>' or a 150-character header is shown as plain, bounded text."""
+    name = str(name)
+    if len(name) > MAX_NAME_LENGTH:
+        name = name[:MAX_NAME_LENGTH - 1] + "…"
+    return html.escape(name)
+
+
+def class_style(label, size=9, hollow=False):
+    """Keyword arguments for a ScatterPlotItem showing class `label` (0 or 1); hollow markers
+    (test points) have a coloured outline and no fill."""
+    if hollow:
+        return {"symbol": CLASS_SYMBOLS[label], "size": size, "brush": None,
+                "pen": pg.mkPen(CLASS_COLORS[label], width=1.8)}
     return {"symbol": CLASS_SYMBOLS[label], "size": size,
             "brush": pg.mkBrush(CLASS_COLORS[label]), "pen": pg.mkPen("#ffffff", width=0.8)}
 

@@ -1,0 +1,203 @@
+"""Update rules θ → θ′ for the objective J of :func:`logreg_gui.core.loss.objective`.
+
+Every optimizer has ``learning_rate`` (η), ``reset()`` (forget its internal state) and
+``step(theta, X, y, l2, gradient)``: θ of shape (n_features + 1,), the training data X of shape
+(n_samples, n_features) and y of shape (n_samples,), the penalty λ, and the full-batch ∇J(θ) that
+the trainer has already computed. It returns the new θ.
+"""
+
+import numpy as np
+
+from .loss import hessian, objective
+
+NAMES = ("gd", "sgd", "momentum", "adam", "newton")
+
+
+class GradientDescent:
+    """Batch gradient descent θ ← θ − η·∇J(θ) (Cauchy 1847; the tutorial's update)."""
+
+    name = "gd"
+
+    def __init__(self, learning_rate):
+        self.learning_rate = learning_rate
+
+    def reset(self):
+        """Nothing to forget."""
+
+    def step(self, theta, X, y, l2, gradient):
+        """One update; returns the new θ, shape (n_features + 1,)."""
+        return theta - self.learning_rate * gradient
+
+
+class MiniBatchSGD(GradientDescent):
+    """Mini-batch stochastic gradient descent θ ← θ − η·∇J_B(θ).
+
+    Each epoch visits every training sample once, in an order reshuffled by
+    ``np.random.default_rng(random_state)``; J_B is the mean loss over the batch B plus the full
+    penalty λ/(2n)·‖w‖², so that E[∇J_B] = ∇J (Robbins & Monro 1951; Bottou 2010).
+
+    Parameters
+    ----------
+    learning_rate : float > 0
+    batch_size : int ≥ 1
+        |B|; capped at n (the last batch of an epoch may be smaller).
+    random_state : int
+    """
+
+    name = "sgd"
+
+    def __init__(self, learning_rate, batch_size=32, random_state=0):
+        super().__init__(learning_rate)
+        self.batch_size = batch_size
+        self.random_state = random_state
+        self.reset()
+
+    def reset(self):
+        """Restart the shuffling sequence from the seed."""
+        self._rng = np.random.default_rng(self.random_state)
+        self._order = np.empty(0, dtype=np.int64)
+        self._position = 0
+        self.epochs_completed = 0
+
+    def step(self, theta, X, y, l2, gradient):
+        """One mini-batch update; returns the new θ."""
+        n = len(y)
+        if len(self._order) != n or self._position >= n:  # a new epoch (or new data)
+            self._order = self._rng.permutation(n)
+            self._position = 0
+        rows = self._order[self._position:self._position + self.batch_size]
+        self._position += len(rows)
+        if self._position >= n:
+            self.epochs_completed += 1
+        _, gradient = objective(theta, X[rows], y[rows],
+                                l2 * len(rows) / n)
+        return theta - self.learning_rate * gradient
+
+
+class Momentum(GradientDescent):
+    """Heavy-ball momentum: v ← β·v − η·∇J(θ), θ ← θ + v (Polyak 1964).
+
+    Parameters
+    ----------
+    learning_rate : float > 0
+    momentum : float in [0, 1)
+        β; 0 gives plain gradient descent.
+    """
+
+    name = "momentum"
+
+    def __init__(self, learning_rate, momentum=0.9):
+        super().__init__(learning_rate)
+        self.momentum = momentum
+        self.reset()
+
+    def reset(self):
+        """Zero the velocity."""
+        self._velocity = None
+
+    def step(self, theta, X, y, l2, gradient):
+        """One update; returns the new θ."""
+        if self._velocity is None or self._velocity.shape != theta.shape:
+            self._velocity = np.zeros_like(theta)
+        self._velocity = self.momentum * self._velocity - self.learning_rate * gradient
+        return theta + self._velocity
+
+
+class Adam(GradientDescent):
+    """Adam with bias correction (Kingma & Ba, 2015, Algorithm 1).
+
+    m ← β1·m + (1 − β1)·g,  v ← β2·v + (1 − β2)·g²,  m̂ = m/(1 − β1^t),  v̂ = v/(1 − β2^t),
+    θ ← θ − η·m̂/(√v̂ + ε), with β1 = 0.9, β2 = 0.999, ε = 1e-8.
+    """
+
+    name = "adam"
+    beta1, beta2, epsilon = 0.9, 0.999, 1e-8
+
+    def __init__(self, learning_rate):
+        super().__init__(learning_rate)
+        self.reset()
+
+    def reset(self):
+        """Zero both moment estimates and the step count t."""
+        self._m = self._v = None
+        self._t = 0
+
+    def step(self, theta, X, y, l2, gradient):
+        """One update; returns the new θ."""
+        g = gradient
+        if self._m is None or self._m.shape != theta.shape:
+            self._m, self._v, self._t = np.zeros_like(theta), np.zeros_like(theta), 0
+        self._t += 1
+        self._m = self.beta1 * self._m + (1 - self.beta1) * g
+        self._v = self.beta2 * self._v + (1 - self.beta2) * g * g
+        m_hat = self._m / (1 - self.beta1 ** self._t)
+        v_hat = self._v / (1 - self.beta2 ** self._t)
+        return theta - self.learning_rate * m_hat / (np.sqrt(v_hat) + self.epsilon)
+
+
+class Newton(GradientDescent):
+    """Newton's method (IRLS) θ ← θ − t·H⁻¹∇J with step halving until J decreases.
+
+    The learning rate is not used: the step starts at t = 1 and is halved (at most 40 times)
+    while J(θ − t·d) > J(θ). References: ESL §4.4.1; Nocedal & Wright, *Numerical
+    Optimization*, §3.1 (backtracking).
+    """
+
+    name = "newton"
+    max_halvings = 40
+
+    def step(self, theta, X, y, l2, gradient):
+        """One safeguarded Newton update; returns the new θ (θ itself if no step lowers J)."""
+        return newton_step(theta, X, y, l2, gradient)
+
+
+def newton_step(theta, X, y, l2, gradient):
+    """θ − t·d with d = H⁻¹·∇J and the largest t = 2^−k (k ≤ 40) for which J decreases.
+
+    Parameters
+    ----------
+    theta, gradient : ndarray of float64, shape (n_features + 1,)
+    X : ndarray of float64, shape (n_samples, n_features)
+    y : ndarray of int, shape (n_samples,)
+    l2 : float ≥ 0
+
+    Returns
+    -------
+    ndarray of float64, shape (n_features + 1,)
+        θ itself when no step lowers J or the data overflow.
+    """
+    H = hessian(theta, X, y, l2)
+    current, _ = objective(theta, X, y, l2)
+    if not (np.all(np.isfinite(H)) and np.all(np.isfinite(gradient)) and np.isfinite(current)):
+        return theta  # overflowing data: no meaningful step
+    # lstsq, not solve: H is singular for λ = 0 on separable data.
+    direction = np.linalg.lstsq(H, gradient, rcond=None)[0]
+    step = 1.0
+    for _ in range(Newton.max_halvings + 1):
+        candidate = theta - step * direction
+        loss, _ = objective(candidate, X, y, l2)
+        if np.isfinite(loss) and loss <= current:
+            return candidate
+        step /= 2
+    return theta
+
+
+def make_optimizer(name, learning_rate, batch_size=32, momentum=0.9, random_state=0):
+    """The optimizer called `name` (one of :data:`NAMES`).
+
+    Raises
+    ------
+    ValueError
+        If `name` is not one of ``gd, sgd, momentum, adam, newton``.
+    """
+    if name == "gd":
+        return GradientDescent(learning_rate)
+    if name == "sgd":
+        return MiniBatchSGD(learning_rate, batch_size, random_state)
+    if name == "momentum":
+        return Momentum(learning_rate, momentum)
+    if name == "adam":
+        return Adam(learning_rate)
+    if name == "newton":
+        return Newton(learning_rate)
+    raise ValueError(f"optimizer must be one of {', '.join(NAMES)}, got {name!r}")

@@ -1,0 +1,89 @@
+"""The minimum J* of the objective, by Newton's method, or the reason there is none."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .loss import objective
+from .optimizers import newton_step
+
+NO_FINITE_OPTIMUM = ("the classes are linearly separable in the feature space, so J keeps "
+                     "falling towards 0 as ‖w‖ grows: there is no finite optimum (add an L2 "
+                     "penalty to get one)")
+
+
+@dataclass(frozen=True)
+class Optimum:
+    """The result of :func:`find_optimum`.
+
+    Parameters
+    ----------
+    theta : ndarray of float64, shape (n_features + 1,), or None
+        The minimiser (w, b) in the trained units; None when there is none.
+    loss : float or None
+        J* = J(theta).
+    reason : str or None
+        Why there is no optimum (None when there is one).
+    """
+
+    theta: np.ndarray | None
+    loss: float | None
+    reason: str | None
+
+
+def separates(theta, X, y):
+    """Whether θ classifies every sample strictly correctly (all margins (2y − 1)·z > 0).
+
+    If one θ does, J(c·θ) → 0 as c → ∞ while J > 0 everywhere: the unpenalised objective then
+    has no minimiser.
+
+    Parameters
+    ----------
+    theta : ndarray of float64, shape (n_features + 1,)
+    X : ndarray of float64, shape (n_samples, n_features)
+    y : ndarray of int, shape (n_samples,)
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        margins = (2 * y - 1) * (X @ theta[:-1] + theta[-1])
+    return bool(len(y) and np.all(margins > 0))
+
+
+def find_optimum(X, y, l2, tol=1e-10, max_iterations=100):
+    """Minimise J with safeguarded Newton steps from θ = 0.
+
+    Parameters
+    ----------
+    X : ndarray of float64, shape (n_samples, n_features)
+        Training features as trained on (mapped and standardized).
+    y : ndarray of int, shape (n_samples,)
+    l2 : float ≥ 0
+    tol : float
+        Stop when ‖∇J‖ < tol.
+    max_iterations : int
+
+    Returns
+    -------
+    Optimum
+        With ``reason`` set when λ = 0 and an iterate separates the classes, when there are no
+        samples, or when Newton's method stalls or runs out of iterations above ``tol``.
+
+    References
+    ----------
+    ESL §4.4.1; Albert & Anderson (1984) on the non-existence of the maximum-likelihood estimate
+    under complete separation.
+    """
+    if len(y) == 0:
+        return Optimum(None, None, "there are no training points")
+    theta = np.zeros(X.shape[1] + 1)
+    for _ in range(max_iterations):
+        loss, gradient = objective(theta, X, y, l2)
+        if np.linalg.norm(gradient) < tol:
+            return Optimum(theta, float(loss), None)
+        if l2 == 0 and separates(theta, X, y):
+            return Optimum(None, None, NO_FINITE_OPTIMUM)
+        following = newton_step(theta, X, y, l2, gradient)
+        if np.array_equal(following, theta):
+            break
+        theta = following
+    return Optimum(None, None, f"Newton's method did not reach ‖∇J‖ < {tol:g} in "
+                               f"{max_iterations} iterations (nearly separable classes?)")
