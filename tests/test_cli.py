@@ -115,3 +115,22 @@ def test_bad_csv_names_file_and_line(tmp_path):
     result = run("--headless", "--data", bad)
     assert result.returncode == 2
     assert f"{bad}, line 4: a third label 'z'" in result.stderr
+
+
+def test_a_window_deleted_without_closing_still_joins_its_thread():
+    script = (
+        "import gc\n"
+        "from PySide6.QtCore import QEventLoop, QTimer\n"
+        "from logreg_gui.qt.gui import application\n"
+        "app = application()\n"
+        "from logreg_gui import MainWindow\n"
+        "def spin(ms):\n"
+        "    loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()\n"
+        "window = MainWindow(); window.show(); window.controller.play(); spin(200)\n"
+        "window.deleteLater(); spin(100)\n"
+        "other = MainWindow(); other.controller.play(); spin(100)\n"
+        "del other; gc.collect(); spin(100)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "Destroyed while thread" not in result.stderr

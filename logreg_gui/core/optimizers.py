@@ -172,11 +172,13 @@ def newton_step(theta, X, y, l2, gradient):
         return theta  # overflowing data: no meaningful step
     # lstsq, not solve: H is singular for λ = 0 on separable data.
     direction = np.linalg.lstsq(H, gradient, rcond=None)[0]
+    # Near the optimum J is flat to rounding: accept steps that raise it by rounding error only.
+    allowed = current + 8 * np.finfo(np.float64).eps * max(abs(current), 1.0)
     step = 1.0
     for _ in range(Newton.max_halvings + 1):
         candidate = theta - step * direction
         loss, _ = objective(candidate, X, y, l2)
-        if np.isfinite(loss) and loss <= current:
+        if np.isfinite(loss) and loss <= allowed:
             return candidate
         step /= 2
     return theta

@@ -103,3 +103,19 @@ def test_adding_a_point_and_clearing_keep_the_names():
     empty = more.cleared()
     assert empty.n_samples == 0 and empty.X.shape == (0, 2)
     assert empty.class_names == dataset.class_names
+
+
+def test_numeric_labels_compare_by_value(tmp_path):
+    dataset = read_csv(write(tmp_path, "1,2,1\n3,4,1.0\n5,6,2\n"))
+    assert dataset.class_names == ("1", "2")
+    np.testing.assert_array_equal(dataset.y, [0, 0, 1])
+
+
+def test_values_too_large_to_train_on_are_rejected(tmp_path):
+    with pytest.raises(DataError, match=r"line 2: .*beyond ±1e\+100; rescale"):
+        read_csv(write(tmp_path, "1,2,a\n1e308,2,b\n"))
+
+
+def test_a_directory_is_not_a_csv(tmp_path):
+    with pytest.raises(DataError, match="not a regular file"):
+        read_csv(tmp_path)

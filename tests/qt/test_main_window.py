@@ -218,3 +218,38 @@ def test_views_follow_the_model(qtbot, window):
     z_drawn, y_drawn = window.sigmoid_plot._labels[1].getData()
     np.testing.assert_allclose(np.sort(z_drawn), np.sort(X[labels == 1] @ coef + intercept))
     assert np.all(y_drawn == 1)
+
+
+def test_every_play_pause_press_toggles_even_between_snapshots(qtbot, window):
+    play = action(window, "play_pause")
+    for _ in range(41):
+        play.trigger()
+        qtbot.wait(1)  # let snapshots of earlier presses arrive in between
+    qtbot.waitUntil(lambda: window._latest.running, timeout=5000)  # odd count: running
+    qtbot.wait(200)
+    assert window._latest.running and window.controller.running
+    play.trigger()
+    qtbot.waitUntil(lambda: not window._latest.running, timeout=5000)
+
+
+def test_saving_points_of_one_class_is_refused_with_a_message(qtbot, window, tmp_path,
+                                                              monkeypatch):
+    action(window, "clear").trigger()
+    click_at(qtbot, window, 0.0, 0.0)
+    target = tmp_path / "one.csv"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *args, **kwargs: (str(target), ""))
+    action(window, "save_points").trigger()
+    assert not target.exists()
+    box = window.findChild(QMessageBox, "error_box")
+    assert "both classes" in box.text()
+
+
+def test_names_from_files_are_shown_as_plain_text(qtbot, window, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("x<sub>1</sub>," + "y" * 150 + ",label\n1,2,R&D\n3,4,ops\n")
+    assert window.open_csv(path)
+    axis = window.data_plot.getPlotItem().getAxis("bottom")
+    assert axis.labelText == "x&lt;sub&gt;1&lt;/sub&gt;"
+    assert len(window.data_plot.getPlotItem().getAxis("left").labelText) <= 32
+    assert window.class_actions[0].text() == "0: R&&D"
