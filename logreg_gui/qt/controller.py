@@ -2,6 +2,7 @@
 
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
@@ -123,6 +124,6 @@ class TrainingController(QObject):
 
 def _join(thread):
     """Quit a thread's event loop and wait for it to finish (never terminate())."""
-    if thread.isRunning():
+    if shiboken6.isValid(thread) and thread.isRunning():  # at exit Python may free it first
         thread.quit()
         thread.wait()
