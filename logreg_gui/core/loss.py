@@ -104,3 +104,38 @@ def hessian(theta, X, y, l2=0.0):
         H = (A.T * weights) @ A / n
     H[np.arange(len(theta) - 1), np.arange(len(theta) - 1)] += l2 / n
     return H
+
+
+def mse_objective(theta, X, y, l2=0.0):
+    """Squared-error objective on the probabilities, J = ½·mean((σ(z) − y)²) + λ/(2n)·‖w‖².
+
+    The ½ makes the gradient the tutorial's (ŷ − y)·ŷ·(1 − ŷ)·x, averaged over samples. Unlike
+    the log-loss this J is not convex in θ: it flattens wherever σ saturates.
+
+    Parameters
+    ----------
+    theta : ndarray of float64, shape (n_features + 1,)
+    X : ndarray of float64, shape (n_samples, n_features)
+    y : ndarray of int, shape (n_samples,)
+    l2 : float, default 0
+
+    Returns
+    -------
+    loss : float
+    gradient : ndarray of float64, shape (n_features + 1,)
+        ∂J/∂w = Xᵀ[(ŷ − y)·ŷ·(1 − ŷ)]/n + λ·w/n, ∂J/∂b = mean((ŷ − y)·ŷ·(1 − ŷ)).
+    """
+    n = X.shape[0]
+    w, b = theta[:-1], theta[-1]
+    with np.errstate(over="ignore", invalid="ignore"):
+        p = expit(X @ w + b)
+        err = p - y
+        slope = err * p * (1.0 - p)
+        gradient = np.empty_like(theta)
+        gradient[:-1] = (X.T @ slope + l2 * w) / n
+        gradient[-1] = slope.mean()
+        loss = 0.5 * float(np.mean(err * err)) + l2 / (2 * n) * float(w @ w)
+    return loss, gradient
+
+
+OBJECTIVES = {"cross_entropy": objective, "mse": mse_objective}

@@ -42,14 +42,17 @@ class MiniBatchSGD(GradientDescent):
     batch_size : int ≥ 1
         |B|; capped at n (the last batch of an epoch may be smaller).
     random_state : int
+    objective : callable, default :func:`~logreg_gui.core.loss.objective`
+        (θ, X, y, λ) → (J, ∇J), e.g. :func:`~logreg_gui.core.loss.mse_objective`.
     """
 
     name = "sgd"
 
-    def __init__(self, learning_rate, batch_size=32, random_state=0):
+    def __init__(self, learning_rate, batch_size=32, random_state=0, objective=objective):
         super().__init__(learning_rate)
         self.batch_size = batch_size
         self.random_state = random_state
+        self.objective = objective
         self.reset()
 
     def reset(self):
@@ -69,8 +72,7 @@ class MiniBatchSGD(GradientDescent):
         self._position += len(rows)
         if self._position >= n:
             self.epochs_completed += 1
-        _, gradient = objective(theta, X[rows], y[rows],
-                                l2 * len(rows) / n)
+        _, gradient = self.objective(theta, X[rows], y[rows], l2 * len(rows) / n)
         return theta - self.learning_rate * gradient
 
 
@@ -184,8 +186,10 @@ def newton_step(theta, X, y, l2, gradient):
     return theta
 
 
-def make_optimizer(name, learning_rate, batch_size=32, momentum=0.9, random_state=0):
-    """The optimizer called `name` (one of :data:`NAMES`).
+def make_optimizer(name, learning_rate, batch_size=32, momentum=0.9, random_state=0,
+                   objective=objective):
+    """The optimizer called `name` (one of :data:`NAMES`); `objective` is what ``sgd`` takes
+    mini-batch gradients of (Newton always uses the log-loss).
 
     Raises
     ------
@@ -195,7 +199,7 @@ def make_optimizer(name, learning_rate, batch_size=32, momentum=0.9, random_stat
     if name == "gd":
         return GradientDescent(learning_rate)
     if name == "sgd":
-        return MiniBatchSGD(learning_rate, batch_size, random_state)
+        return MiniBatchSGD(learning_rate, batch_size, random_state, objective)
     if name == "momentum":
         return Momentum(learning_rate, momentum)
     if name == "adam":

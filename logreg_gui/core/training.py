@@ -5,10 +5,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .features import MAX_DEGREE, polynomial_features
-from .loss import log_loss, objective
+from .loss import OBJECTIVES, log_loss
 from .model import LogisticModel
 from .optimizers import NAMES, make_optimizer
-from .optimum import find_optimum, separates
+from .optimum import Optimum, find_optimum, separates
 from .scaling import Standardizer
 
 READY, CONVERGED, DIVERGED, EMPTY = "ready", "converged", "diverged", "empty"
@@ -40,6 +40,9 @@ class TrainingOptions:
         Seed of the ``sgd`` shuffling.
     tol : float > 0
         Convergence threshold on ‖∇J‖.
+    loss : str
+        ``cross_entropy`` (the mean log-loss, default) or ``mse`` (½·mean((σ(z) − y)²), for
+        comparison; not with ``newton``).
     """
 
     learning_rate: float = 0.1
@@ -51,6 +54,7 @@ class TrainingOptions:
     momentum: float = 0.9
     random_state: int = 0
     tol: float = 1e-6
+    loss: str = "cross_entropy"
 
     def validated(self):
         """Return self, or raise ValueError naming the first invalid option and its value."""
@@ -65,6 +69,9 @@ class TrainingOptions:
              "a whole number ≥ 1"),
             ("momentum", 0 <= self.momentum < 1, "in [0, 1)"),
             ("tol", self.tol > 0, "positive"),
+            ("loss", self.loss in OBJECTIVES, f"one of {', '.join(OBJECTIVES)}"),
+            ("optimizer", self.optimizer != "newton" or self.loss == "cross_entropy",
+             "not newton with the mse loss (its Hessian is not positive definite)"),
         ]
         for name, ok, wanted in checks:
             if not ok:
@@ -83,7 +90,8 @@ class TrainingState:
     epoch : int
         Completed passes over the training points (equals `iteration` for full-batch methods).
     loss : float
-        The objective J (mean log-loss + penalty, nats) on the training points; NaN without data.
+        The objective J (mean log-loss, or ½·mean squared error with ``loss="mse"``, plus the
+        penalty) on the training points; NaN without data.
     log_loss : float
         The mean log-loss alone on the training points.
     accuracy : float
@@ -101,6 +109,10 @@ class TrainingState:
     intercept_ : float
     n_samples : int
         Training points.
+    theta : ndarray of float64, shape (n_features + 1,)
+        (w, b) in the trained (standardized) units.
+    gradient : ndarray of float64, shape (n_features + 1,)
+        ∇J at `theta`, trained units.
     """
 
     iteration: int
@@ -115,6 +127,8 @@ class TrainingState:
     coef_: np.ndarray
     intercept_: float
     n_samples: int
+    theta: np.ndarray
+    gradient: np.ndarray
 
 
 class Trainer:
@@ -176,7 +190,7 @@ class Trainer:
         if new.degree != old.degree:
             self._theta = None
             self.iteration = 0
-        optimizer_fields = ("optimizer", "batch_size", "momentum", "random_state")
+        optimizer_fields = ("optimizer", "batch_size", "momentum", "random_state", "loss")
         if any(getattr(new, name) != getattr(old, name) for name in optimizer_fields):
             self._optimizer = self._new_optimizer()
         self._optimizer.learning_rate = new.learning_rate
@@ -273,7 +287,10 @@ class Trainer:
         logreg_gui.core.optimum.Optimum
         """
         if self._optimum is None:
-            self._optimum = find_optimum(self._X, self._y, self._options.l2)
+            self._optimum = (find_optimum(self._X, self._y, self._options.l2)
+                             if self._options.loss == "cross_entropy" else
+                             Optimum(None, None, "J* is computed for the cross-entropy only "
+                                                 "(the squared error is not convex)"))
         return self._optimum
 
     # -- reporting ----------------------------------------------------------------------------
@@ -303,12 +320,13 @@ class Trainer:
             self.iteration, epoch, self._loss, self._log_loss(self._X, self._y),
             trained.accuracy(self._X, self._y), self._test_log_loss(),
             trained.accuracy(self._X_test, self._y_test), self.gradient_norm, self._status,
-            model.coef_, model.intercept_, len(self._y))
+            model.coef_, model.intercept_, len(self._y), self._theta.copy(),
+            self._gradient.copy())
 
     def _new_optimizer(self):
         o = self._options
         return make_optimizer(o.optimizer, o.learning_rate, o.batch_size, o.momentum,
-                              o.random_state)
+                              o.random_state, OBJECTIVES[o.loss])
 
     def _original_parameters(self):
         return self._scaler.to_original(self._theta[:-1], self._theta[-1])
@@ -326,6 +344,7 @@ class Trainer:
             self._loss, self._gradient = np.nan, np.zeros_like(self._theta)
             self._status = EMPTY
             return True
+        objective = OBJECTIVES[self._options.loss]
         self._loss, self._gradient = objective(self._theta, self._X, self._y, self._options.l2)
         return bool(np.isfinite(self._loss) and np.all(np.isfinite(self._gradient))
                     and np.all(np.isfinite(self._theta)))

@@ -1,0 +1,48 @@
+"""The objective over a grid of (w1, w2) with the intercept held fixed (degree 1 only)."""
+
+import numpy as np
+
+from ._math import expit, log1pexp
+
+CHUNK_CELLS = 2_000_000  # samples × grid cells evaluated at once (bounds the memory to ~16 MB)
+
+
+def loss_landscape(X, y, intercept, w1_values, w2_values, loss="cross_entropy", l2=0.0):
+    """J(w1, w2, b = intercept) on every grid point, vectorised in bounded chunks.
+
+    Parameters
+    ----------
+    X : ndarray of float64, shape (n_samples, 2)
+        Training features as trained on (standardized when that option is on).
+    y : ndarray of int, shape (n_samples,)
+    intercept : float
+        b, held fixed.
+    w1_values : ndarray of float64, shape (columns,)
+    w2_values : ndarray of float64, shape (rows,)
+    loss : {"cross_entropy", "mse"}
+        Mean log-loss, or ½·mean((σ(z) − y)²); plus λ/(2n)·‖w‖² in both cases.
+    l2 : float ≥ 0
+
+    Returns
+    -------
+    ndarray of float64, shape (rows, columns)
+        Row i, column j holds J(w1_values[j], w2_values[i]); NaN without samples.
+    """
+    n = len(y)
+    W1, W2 = np.meshgrid(w1_values, w2_values)
+    weights = np.column_stack([W1.ravel(), W2.ravel()])
+    if n == 0:
+        return np.full(W1.shape, np.nan)
+    sign = np.where(np.asarray(y) == 1, -1.0, 1.0)[:, None]
+    values = np.empty(len(weights))
+    step = max(1, CHUNK_CELLS // n)
+    for start in range(0, len(weights), step):
+        block = weights[start:start + step]
+        with np.errstate(over="ignore", invalid="ignore"):
+            z = X @ block.T + intercept  # (n_samples, cells)
+            if loss == "mse":
+                values[start:start + step] = 0.5 * np.mean((expit(z) - y[:, None]) ** 2, axis=0)
+            else:
+                values[start:start + step] = np.mean(log1pexp(sign * z), axis=0)
+    penalty = l2 / (2 * n) * np.sum(weights * weights, axis=1)
+    return (values + penalty).reshape(W1.shape)
