@@ -146,14 +146,16 @@ def train_headless(trainer, steps):
 
     Returns
     -------
-    ndarray of float64, shape (k + 1, 2)
-        Training J and test log-loss before training, then after each of the k updates.
+    ndarray of float64, shape (k + 1, 3)
+        Training J, test log-loss (and NaN for the side-by-side column of
+        :class:`~logreg_gui.core.training.Snapshot`) before training, then after each update.
     """
     state = trainer.state()
     losses = [np.array([[state.loss, state.test_loss]])]
     while trainer.iteration < steps and trainer.status == READY:
         losses.append(trainer.advance(min(HEADLESS_CHUNK, steps - trainer.iteration)))
-    return np.concatenate(losses)
+    losses = np.concatenate(losses)
+    return np.column_stack([losses, np.full(len(losses), np.nan)])  # no side-by-side run
 
 
 def _write_outputs(args, parser, trainer, dataset, source, losses):

@@ -1,10 +1,13 @@
 """Shared test configuration: headless Qt and the paths of the shipped datasets."""
 
 import os
+import tempfile
 from pathlib import Path
 
 # Tests never need a display: render offscreen whatever the user's shell says.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Settings written by tests go to a throw-away folder, never the user's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="logreg-gui-test-config-")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT / "resources" / "datasets"

@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .features import MAX_DEGREE, polynomial_features
+from .landscape import loss_landscape
 from .loss import OBJECTIVES, log_loss
 from .model import LogisticModel
 from .optimizers import NAMES, make_optimizer
@@ -198,6 +199,17 @@ class Trainer:
             self._status = READY
         self.set_data(self._X_raw, self._y_raw, self._test_mask)
 
+    def with_options(self, **changes):
+        """A new, untrained Trainer on the same data with some options changed.
+
+        Raises
+        ------
+        ValueError
+            If a changed option is invalid.
+        """
+        options = vars(replace(self._options, **changes))
+        return Trainer(self._X_raw, self._y_raw, self._test_mask, **options)
+
     def set_data(self, X, y, test_mask=None):
         """Replace the data, keeping the model (in original units) and the iteration count.
 
@@ -293,6 +305,29 @@ class Trainer:
                                                  "(the squared error is not convex)"))
         return self._optimum
 
+    def landscape(self, w1_values, w2_values, intercept):
+        """The objective over a (w1, w2) grid in trained units, b fixed (degree 1 only).
+
+        Parameters
+        ----------
+        w1_values : ndarray of float64, shape (columns,)
+        w2_values : ndarray of float64, shape (rows,)
+        intercept : float
+
+        Returns
+        -------
+        ndarray of float64, shape (rows, columns)
+
+        Raises
+        ------
+        ValueError
+            If the degree is not 1 (then there are more than two weights).
+        """
+        if self._options.degree != 1:
+            raise ValueError(f"the landscape needs degree 1, got {self._options.degree}")
+        return loss_landscape(self._X, self._y, intercept, w1_values, w2_values,
+                              self._options.loss, self._options.l2)
+
     # -- reporting ----------------------------------------------------------------------------
 
     @property
@@ -359,9 +394,9 @@ class Snapshot:
     state : TrainingState
     running : bool
         Whether training continues after this frame.
-    losses : ndarray of float64, shape (k, 2)
-        Training J and test log-loss of iterations ``state.iteration − k + 1 … state.iteration``
-        not yet sent (see :meth:`Trainer.advance`).
+    losses : ndarray of float64, shape (k, 3)
+        Training J, test log-loss and the side-by-side run's J (the other loss; NaN when off) of
+        iterations ``state.iteration − k + 1 … state.iteration`` not yet sent.
     new_history : bool
         True when the loss history starts afresh with these losses (at start, after a reset or
         a new degree, when they begin with the loss before any update).

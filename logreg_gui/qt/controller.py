@@ -1,5 +1,7 @@
 """Owns the training thread and worker; the GUI's only way to command training."""
 
+import atexit
+import weakref
 from functools import partial
 
 import shiboken6
@@ -24,16 +26,19 @@ class TrainingController(QObject):
 
     snapshot_ready = Signal(object)
     training_failed = Signal(str)
+    landscape_ready = Signal(object)
 
     play_requested = Signal()
     pause_requested = Signal()
-    step_requested = Signal()
+    step_requested = Signal(int)
     reset_requested = Signal()
     stop_requested = Signal()
     options_change_requested = Signal(object)
     speed_change_requested = Signal(object)
     data_change_requested = Signal(object)
     frame_shown = Signal()
+    side_by_side_requested = Signal(bool)
+    landscape_requested = Signal(object)
 
     def __init__(self, dataset, options, parent=None):
         super().__init__(parent)
@@ -51,6 +56,7 @@ class TrainingController(QObject):
         # A window deleted without closing (or garbage-collected) takes us with it: join the
         # thread then too, or Qt aborts with 'QThread: Destroyed while thread is still running'.
         self.destroyed.connect(partial(_join, self._thread))
+        _THREADS.add(self._thread)
         self._thread.start()
 
     def _connect_worker(self):
@@ -63,10 +69,13 @@ class TrainingController(QObject):
                               (self.options_change_requested, worker.set_options),
                               (self.speed_change_requested, worker.set_speed),
                               (self.data_change_requested, worker.set_data),
-                              (self.frame_shown, worker.frame_shown)]:
+                              (self.frame_shown, worker.frame_shown),
+                              (self.side_by_side_requested, worker.set_side_by_side),
+                              (self.landscape_requested, worker.compute_landscape)]:
             request.connect(slot)
         worker.snapshot_ready.connect(self._on_worker_snapshot_ready)
         worker.training_failed.connect(self._on_worker_training_failed)
+        worker.landscape_ready.connect(self._on_worker_landscape_ready)
 
     def play(self):
         """Start or continue training."""
@@ -78,10 +87,10 @@ class TrainingController(QObject):
         self.running = False
         self.pause_requested.emit()
 
-    def step(self):
-        """Pause, then perform exactly one update."""
+    def step(self, n_iterations=1):
+        """Pause, then perform exactly `n_iterations` updates (fewer if training stops)."""
         self.running = False
-        self.step_requested.emit()
+        self.step_requested.emit(n_iterations)
 
     def reset(self):
         """Pause, then set w = 0, b = 0 and start a new loss history."""
@@ -116,10 +125,25 @@ class TrainingController(QObject):
             self.running = False
         self.snapshot_ready.emit(snapshot)
 
+    @Slot(object)
+    def _on_worker_landscape_ready(self, result):
+        self.landscape_ready.emit(result)
+
     @Slot(str)
     def _on_worker_training_failed(self, message):
         self.running = False
         self.training_failed.emit(message)
+
+
+_THREADS = weakref.WeakSet()  # every training thread, for the exit handler below
+
+
+@atexit.register
+def _join_all_at_exit():
+    """A script that ends with a window still open (never closed nor deleted) would otherwise
+    let Python free the thread while it runs, and Qt aborts."""
+    for thread in list(_THREADS):
+        _join(thread)
 
 
 def _join(thread):

@@ -15,6 +15,17 @@ SPIN_DECIMALS = 6
 LEARNING_RATE_RANGE = (1e-4, 10.0)  # the slider; the box takes 1e-6 … 1000
 L2_RANGE = (1e-4, 100.0)  # the slider's first position is λ = 0; the box takes up to 1e6
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, None)  # None: max
+LOSSES = (("cross_entropy", "cross-entropy (log-loss)"), ("mse", "squared error ½(ŷ − y)²"))
+VIEW_OPTIONS = (("weight_vector", "Weight vector w", True,
+                 "Arrow from the boundary along w, the boundary's normal, towards class 1"),
+                ("contours", "Probability contours 0.1 … 0.9", False,
+                 "Dashed lines where P(y=1|x) = 0.1, 0.2, …, 0.9"),
+                ("trail", "Trail of past boundaries", False,
+                 "The last few boundary lines, fading with age"),
+                ("fill_by_prediction", "Fill points by predicted class", False,
+                 "Fill colour = predicted class, outline = actual class"),
+                ("size_by_loss", "Size points by their loss", False,
+                 "Bigger = larger loss term; misclassified points get a red ring"))
 OPTIMIZERS = (("gd", "gradient descent"), ("sgd", "mini-batch SGD"),
               ("momentum", "momentum (heavy ball)"), ("adam", "Adam"),
               ("newton", "Newton (IRLS)"))
@@ -97,8 +108,11 @@ class ControlPanel(QWidget):
         The full new :class:`TrainingOptions` after any training setting changed.
     speed_changed(object)
         Iterations per second (int) or None for as fast as possible.
-    test_fraction_changed(float)
-    step_function_toggled(bool), log_scale_toggled(bool), gap_view_toggled(bool)
+    test_fraction_changed(float), threshold_changed(float)
+    step_function_toggled(bool), log_scale_toggled(bool), gap_view_toggled(bool),
+    side_by_side_toggled(bool)
+    view_option_toggled(str, bool)
+        The name of a data-plot overlay (see VIEW_OPTIONS) and whether it is shown.
     """
 
     options_changed = Signal(object)
@@ -107,6 +121,9 @@ class ControlPanel(QWidget):
     step_function_toggled = Signal(bool)
     log_scale_toggled = Signal(bool)
     gap_view_toggled = Signal(bool)
+    side_by_side_toggled = Signal(bool)
+    threshold_changed = Signal(float)
+    view_option_toggled = Signal(str, bool)
 
     def __init__(self, options, parent=None):
         super().__init__(parent)
@@ -119,7 +136,8 @@ class ControlPanel(QWidget):
         for signal in (self.learning_rate.value_changed, self.l2.value_changed,
                        self.degree.valueChanged, self.optimizer.currentIndexChanged,
                        self.batch_size.valueChanged, self.momentum.valueChanged,
-                       self.standardize_box.toggled, self.seed.valueChanged):
+                       self.standardize_box.toggled, self.seed.valueChanged,
+                       self.loss.currentIndexChanged):
             signal.connect(self._on_any_option_changed)
 
     def _build_training(self, options):
@@ -142,6 +160,17 @@ class ControlPanel(QWidget):
         self.momentum.setSingleStep(0.05)
         self.momentum.setToolTip("β of heavy-ball momentum")
         form.addRow("Momentum β", self.momentum)
+        self.loss = QComboBox()
+        for name, text in LOSSES:
+            self.loss.addItem(text, name)
+        self.loss.setToolTip("What gradient descent minimises; MSE is here to show why "
+                             "cross-entropy is used")
+        form.addRow("Loss", self.loss)
+        self.side_by_side_box = QCheckBox("Side by side with the other loss")
+        self.side_by_side_box.setToolTip("Also train with the other loss from the same start; "
+                                         "both curves appear in the loss plot")
+        self.side_by_side_box.toggled.connect(self.side_by_side_toggled)
+        form.addRow(self.side_by_side_box)
         self.l2 = LogSlider(options.l2, L2_RANGE, (0.0, 1e6), with_zero=True)
         self.l2.setToolTip("L2 penalty λ/(2n)·‖w‖² (first slider position: λ = 0)")
         form.addRow("L2 penalty λ", self.l2)
@@ -202,6 +231,25 @@ class ControlPanel(QWidget):
                                       "Plot J − J* on a log axis (when an optimum exists)")
         for box in (self.step_box, self.log_box, self.gap_box):
             layout.addWidget(box)
+        self.view_boxes = {}
+        for name, text, checked, tip in VIEW_OPTIONS:
+            box = QCheckBox(text)
+            box.setChecked(checked)
+            box.setToolTip(tip)
+            box.toggled.connect(lambda on, name=name: self.view_option_toggled.emit(name, on))
+            layout.addWidget(box)
+            self.view_boxes[name] = box
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.01, 0.99)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setValue(0.5)
+        self.threshold.setToolTip("Decision threshold τ: predict class 1 when P(y=1|x) > τ; "
+                                  "the boundary moves to z = log(τ/(1 − τ))")
+        self.threshold.valueChanged.connect(self.threshold_changed)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Threshold τ"))
+        row.addWidget(self.threshold, 1)
+        layout.addLayout(row)
         return group
 
     def _checkbox(self, text, checked, signal, tip):
@@ -222,12 +270,13 @@ class ControlPanel(QWidget):
             learning_rate=self.learning_rate.value(), standardize=self.standardize_box.isChecked(),
             l2=self.l2.value(), degree=self.degree.value(),
             optimizer=self.optimizer.currentData(), batch_size=self.batch_size.value(),
-            momentum=self.momentum.value(), random_state=self.seed.value())
+            momentum=self.momentum.value(), random_state=self.seed.value(),
+            loss=self.loss.currentData())
 
     def set_options(self, options):
         """Show `options` without emitting changes."""
         widgets = (self.degree, self.optimizer, self.batch_size, self.momentum,
-                   self.standardize_box, self.seed)
+                   self.standardize_box, self.seed, self.loss)
         blockers = [QSignalBlocker(widget) for widget in widgets]
         self.learning_rate.set_value(options.learning_rate)
         self.l2.set_value(options.l2)
@@ -237,6 +286,7 @@ class ControlPanel(QWidget):
         self.momentum.setValue(options.momentum)
         self.standardize_box.setChecked(options.standardize)
         self.seed.setValue(options.random_state)
+        self.loss.setCurrentIndex(self.loss.findData(options.loss))
         del blockers
         self._enable_optimizer_settings()
 
@@ -254,6 +304,11 @@ class ControlPanel(QWidget):
         self.batch_size.setEnabled(name == "sgd")
         self.momentum.setEnabled(name == "momentum")
         self.learning_rate.setEnabled(name != "newton")
+        # Newton needs the convex log-loss: it cannot run (or be compared) on the squared error.
+        self.loss.setEnabled(name != "newton")
+        self.side_by_side_box.setEnabled(name != "newton")
+        newton = self.optimizer.findData("newton")
+        self.optimizer.model().item(newton).setEnabled(self.loss.currentData() != "mse")
 
     def _on_any_option_changed(self, *_):
         self._enable_optimizer_settings()

@@ -37,7 +37,8 @@ class FrameTracker(QObject):
             self._waiting.discard(watched)
             if not self._waiting:
                 frame = self._frame
-                QTimer.singleShot(0, lambda: self._confirm(frame))  # after this paint finishes
+                # After this paint finishes; dropped if the tracker is deleted meanwhile.
+                QTimer.singleShot(0, self, lambda: self._confirm(frame))
         return False
 
     def _confirm(self, frame):

@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QScrollArea, QStyle, QVBoxLayout, QWidget)
+                               QScrollArea, QStyle, QToolBar, QVBoxLayout, QWidget)
 
 from ..core.data import DataError, read_csv, write_csv
 from ..core.generators import GENERATORS, generate
@@ -21,7 +21,10 @@ from .plots.data_plot import DataPlot
 from .plots.loss_plot import LossPlot
 from .plots.sigmoid_plot import SigmoidPlot
 from .plots.style import label_text
+from .settings import Settings
 from .status_panel import StatusPanel, percent_text
+from .teaching import TeachingPanels
+from .window_state import restore_window, save_window
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "datasets"
 
@@ -37,30 +40,40 @@ class MainWindow(QMainWindow):
         How to train; default: gradient descent, η = 0.1, standardized, λ = 0, degree 1.
     source : str
         What the data are, for the title bar (a file name or a generator's name).
+    remember : bool
+        Restore the dock layout and view options of the last run, and save them on close.
     """
 
-    def __init__(self, dataset=None, options=None, source="blobs"):
+    def __init__(self, dataset=None, options=None, source="blobs", remember=True):
         super().__init__()
         self._dataset = dataset if dataset is not None else generate("blobs")
         options = options if options is not None else TrainingOptions()
         self._model = LogisticModel(np.zeros(2), 0.0)
         self._latest = None
         self._edited_by_hand = False
+        self._settings = Settings() if remember else None
         self.controller = TrainingController(self._dataset, options, self)
+        self.teaching = TeachingPanels(self)
         self._build_views(options)
         self._build_actions()
         self._build_menus_and_toolbar()
-        self._frame_tracker = FrameTracker(
-            [plot.viewport() for plot in (self.data_plot, self.sigmoid_plot, self.loss_plot)], self)
+        plots = (self.data_plot, self.sigmoid_plot, self.loss_plot, self.teaching.landscape)
+        self._frame_tracker = FrameTracker([plot.viewport() for plot in plots], self)
         self._frame_tracker.frame_painted.connect(self.controller.frame_shown)
         self.controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         self.controller.training_failed.connect(self._on_controller_training_failed)
+        self.controller.landscape_ready.connect(self._on_controller_landscape_ready)
+        self.teaching.landscape.landscape_requested.connect(self.controller.landscape_requested)
+        self.teaching.scrubbed.connect(self._redraw)
         self.controls.show_test_fraction(self._dataset.test_mask.mean() if self._dataset.n_samples
                                          else 0.0)
         self._show_points(fit_view=True)
         self._set_source(source)
-        self.resize(1440, 900)
-        self.resizeDocks(self.docks[:2], [400, 470], Qt.Orientation.Horizontal)
+        self.resize(1600, 1000)
+        self.resizeDocks(self.docks[:2], [400, 500], Qt.Orientation.Horizontal)
+        self.resizeDocks(self.docks[4:5], [220], Qt.Orientation.Vertical)
+        if self._settings is not None:
+            restore_window(self, self._settings)
 
     # -- public API used by tests and scripts -------------------------------------------------
 
@@ -129,10 +142,23 @@ class MainWindow(QMainWindow):
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area = Qt.DockWidgetArea
         self.docks = [
-            self._add_dock("Controls and status", scroll, Qt.DockWidgetArea.LeftDockWidgetArea),
-            self._add_dock("Sigmoid σ(z)", self.sigmoid_plot, Qt.DockWidgetArea.RightDockWidgetArea),
-            self._add_dock("Loss", loss_panel, Qt.DockWidgetArea.RightDockWidgetArea)]
+            self._add_dock("Controls and status", scroll, area.LeftDockWidgetArea),
+            self._add_dock("Sigmoid σ(z)", self.sigmoid_plot, area.RightDockWidgetArea),
+            self._add_dock("Loss", loss_panel, area.RightDockWidgetArea),
+            self._add_dock("Landscape J(w1, w2)", self.teaching.landscape, area.RightDockWidgetArea),
+            self._add_dock("Formulas", self.teaching.formulas, area.BottomDockWidgetArea),
+            self._add_dock("Metrics at threshold τ", self.teaching.metrics,
+                           area.BottomDockWidgetArea)]
+        self.splitDockWidget(self.docks[4], self.docks[5], Qt.Orientation.Horizontal)
+        history = QToolBar("History")
+        history.setObjectName("history_toolbar")
+        history.addWidget(self.teaching.history_bar)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, history)
+        self.controls.side_by_side_toggled.connect(self.controller.side_by_side_requested)
+        self.controls.threshold_changed.connect(self._on_controls_threshold_changed)
+        self.controls.view_option_toggled.connect(self._on_controls_view_option_toggled)
         self.controls.options_changed.connect(self.controller.options_change_requested)
         self.controls.speed_changed.connect(self.controller.speed_change_requested)
         self.controls.test_fraction_changed.connect(self._on_controls_test_fraction_changed)
@@ -142,7 +168,7 @@ class MainWindow(QMainWindow):
 
     def _add_dock(self, title, widget, area):
         dock = QDockWidget(title, self)
-        dock.setObjectName(title.split()[0].lower() + "_dock")
+        dock.setObjectName(title.split()[0].lower() + "_dock")  # the key of saveState()
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
@@ -166,8 +192,18 @@ class MainWindow(QMainWindow):
         pixmap = QStyle.StandardPixmap
         self.play_action = self._action("play_pause", "Play", ["Space"], self.controller.toggle,
                                         pixmap.SP_MediaPlay, "Start or pause training")
-        self.step_action = self._action("step", "Step", ["Right", "S"], self.controller.step, pixmap.SP_MediaSkipForward,
-                                        "One gradient-descent update")
+        self.step_action = self._action("step", "Step", ["Right", "S"], lambda: self._step(1),
+                                        pixmap.SP_MediaSkipForward, "One gradient-descent update")
+        self.step10_action = self._action("step_10", "×10", ["Shift+Right"],
+                                          lambda: self._step(10), tip="Ten updates")
+        self.step100_action = self._action("step_100", "×100", ["Ctrl+Right"],
+                                           lambda: self._step(100), tip="A hundred updates")
+        self.converge_action = self._action("run_until_converged", "Until converged", ["C"],
+                                            self._run_until_converged,
+                                            tip="Run at full speed until converged (or paused)")
+        self.step_back_action = self._action("step_back", "Step back", ["Left"],
+                                             self._step_back, pixmap.SP_MediaSkipBackward,
+                                             "Show the previous snapshot (while paused)")
         self.reset_action = self._action("reset", "Reset", ["R"], self.controller.reset,
                                          pixmap.SP_BrowserReload, "w = 0, b = 0, clear the loss")
         self.clear_action = self._action("clear", "Clear", ["Ctrl+Delete"], self._clear_points,
@@ -207,7 +243,9 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Training")
         toolbar.setObjectName("training_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.play_action, self.step_action, self.reset_action, self.clear_action):
+        for action in (self.play_action, self.step_back_action, self.step_action,
+                       self.step10_action, self.step100_action, self.converge_action,
+                       self.reset_action, self.clear_action):
             train_menu.addAction(action)
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -304,16 +342,19 @@ class MainWindow(QMainWindow):
 
     def _on_controller_snapshot_ready(self, snapshot):
         self.loss_plot.append_snapshot(snapshot)
+        self.teaching.record(snapshot)
         self._latest = snapshot
-        state = snapshot.state
-        self._model = LogisticModel(state.coef_, state.intercept_, snapshot.options.degree)
         # While running the worker waits for each frame, so snapshots never pile up here.
         self._redraw()
+
+    def _on_controller_landscape_ready(self, result):
+        self.teaching.landscape.set_landscape(*result)
 
     def _on_controller_training_failed(self, message):
         self._show_error("Training stopped", message)
 
     def _redraw(self):
+        self._model = self.teaching.model_shown or self._model
         self.data_plot.set_model(self._model)
         self.sigmoid_plot.set_model(self._model)
         snapshot = self._latest
@@ -321,10 +362,12 @@ class MainWindow(QMainWindow):
             return
         self.loss_plot.redraw()
         self.status_panel.show_snapshot(snapshot, self._dataset.feature_names)
-        state = snapshot.state
-        text = f"accuracy (threshold 0.5): training {percent_text(state.accuracy)}"
-        if np.isfinite(state.test_accuracy):
-            text += f", test {percent_text(state.test_accuracy)}"
+        threshold = self.data_plot.threshold
+        self.teaching.show(self._dataset, threshold)
+        text = (f"accuracy at τ = {threshold:.2f}: training "
+                f"{percent_text(self.teaching.metrics.metrics.accuracy)}")
+        if np.isfinite(snapshot.state.test_accuracy):
+            text += f" (at τ = 0.5, test {percent_text(snapshot.state.test_accuracy)})"
         self.accuracy_label.setText(text)
         self.controls.set_running(snapshot.running)
         self._show_running(snapshot.running)
@@ -338,7 +381,36 @@ class MainWindow(QMainWindow):
         self.play_action.setText(text)
         self.play_action.setIcon(self.style().standardIcon(pixmap))
 
+    def _step(self, n_iterations):
+        self.teaching.history_bar.go_live()
+        self.controller.step(n_iterations)
+
+    def _run_until_converged(self):
+        self.controls.speed_slider.setValue(self.controls.speed_slider.maximum())
+        self.teaching.history_bar.go_live()
+        self.controller.play()
+
+    def _step_back(self):
+        if not self.controller.running:
+            self.teaching.step_back()
+
+    def _on_controls_threshold_changed(self, threshold):
+        self.data_plot.threshold = threshold
+        self.data_plot.refresh()
+        self._redraw()
+
+    def _on_controls_view_option_toggled(self, name, shown):
+        overlays = {"weight_vector": self.data_plot.weight_arrow,
+                    "contours": self.data_plot.contours, "trail": self.data_plot.trail}
+        if name in overlays:
+            overlays[name].visible = shown
+        else:
+            setattr(self.data_plot, name, shown)
+        self.data_plot.refresh()
+
     def closeEvent(self, event):
-        """Stop training and join its thread before the window goes."""
+        """Stop training, join its thread and remember the layout and view options."""
         self.controller.shutdown()
+        if self._settings is not None:
+            save_window(self, self._settings)
         super().closeEvent(event)

@@ -16,7 +16,7 @@ def render_window(path, dataset, trainer, snapshot, source):
     application()
     from .main_window import MainWindow
 
-    window = MainWindow(dataset, trainer.options, source)
+    window = MainWindow(dataset, trainer.options, source, remember=False)  # reproducible
     try:
         window.show()
         QApplication.processEvents()

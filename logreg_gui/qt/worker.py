@@ -32,10 +32,12 @@ class TrainingWorker(QObject):
 
     snapshot_ready = Signal(object)
     training_failed = Signal(str)
+    landscape_ready = Signal(object)
 
     def __init__(self, dataset, options):
         super().__init__()
         self._trainer = Trainer(dataset.X, dataset.y, dataset.test_mask, **vars(options))
+        self._twin = None  # the same run with the other loss, for side-by-side comparison
         self._timer = QTimer(self)  # a child, so it moves to the worker's thread with us
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -63,12 +65,12 @@ class TrainingWorker(QObject):
         self._timer.stop()
         self._emit()
 
-    @Slot()
-    def step(self):
-        """Pause, then perform exactly one update."""
+    @Slot(int)
+    def step(self, n_iterations=1):
+        """Pause, then perform exactly `n_iterations` updates (fewer if training stops)."""
         self._running = False
         self._timer.stop()
-        self._guarded(self._advance, 1)
+        self._guarded(self._advance, n_iterations)
         self._emit()
 
     @Slot()
@@ -76,9 +78,38 @@ class TrainingWorker(QObject):
         """Pause, then w = 0, b = 0, iteration 0 and a new loss history."""
         self._running = False
         self._timer.stop()
-        self._trainer.reset()
+        for trainer in self._trainers():
+            trainer.reset()
         self._start_history()
         self._emit()
+
+    @Slot(bool)
+    def set_side_by_side(self, enabled):
+        """Also train a copy with the other loss (cross-entropy ↔ MSE) from the same start."""
+        self._twin = None
+        if enabled:
+            self._guarded(self._make_twin)
+        for trainer in self._trainers():
+            trainer.reset()
+        self._start_history()
+        self._emit()
+
+    @Slot(object)
+    def compute_landscape(self, request):
+        """Compute J over ``request.w1_values × request.w2_values`` at ``request.intercept``
+        (trained units) here, off the GUI thread; emits ``landscape_ready((request, grid))``."""
+        try:
+            grid = self._trainer.landscape(request.w1_values, request.w2_values,
+                                           request.intercept)
+        except ValueError:
+            return  # degree changed since the request: nothing to draw
+        self.landscape_ready.emit((request, grid))
+
+    def _trainers(self):
+        return [self._trainer] + ([self._twin] if self._twin is not None else [])
+
+    def _make_twin(self):
+        self._twin = self._trainer.with_options(loss=_other_loss(self._trainer.options.loss))
 
     @Slot()
     def publish(self):
@@ -88,7 +119,8 @@ class TrainingWorker(QObject):
 
     def _start_history(self):
         state = self._trainer.state()
-        self._pending = [np.array([[state.loss, state.test_loss]])] if state.n_samples else []
+        twin = self._twin.state().loss if self._twin is not None else np.nan
+        self._pending = [np.array([[state.loss, state.test_loss, twin]])] if state.n_samples else []
         self._new_history = True
 
     @Slot(object)
@@ -100,6 +132,10 @@ class TrainingWorker(QObject):
                    if getattr(old, name) != value}
         if changes:
             self._guarded(self._trainer.configure, **changes)
+            if self._twin is not None:
+                if "loss" in changes:
+                    changes["loss"] = _other_loss(changes["loss"])
+                self._guarded(self._twin.configure, **changes)
             if "degree" in changes:
                 self._start_history()
         self._emit()
@@ -113,7 +149,8 @@ class TrainingWorker(QObject):
     @Slot(object)
     def set_data(self, dataset):
         """Train on new points (and test split) from the next update on."""
-        self._guarded(self._trainer.set_data, dataset.X, dataset.y, dataset.test_mask)
+        for trainer in self._trainers():
+            self._guarded(trainer.set_data, dataset.X, dataset.y, dataset.test_mask)
         self._emit()
 
     @Slot()
@@ -165,8 +202,12 @@ class TrainingWorker(QObject):
     def _advance(self, n_iterations):
         """Run the trainer; keep the losses for the next snapshot. Returns the updates done."""
         losses = self._trainer.advance(n_iterations)
+        twin = np.full(len(losses), np.nan)
+        if self._twin is not None:
+            twin_losses = self._twin.advance(len(losses))[:, 0]
+            twin[:len(twin_losses)] = twin_losses
         if len(losses):
-            self._pending.append(losses)
+            self._pending.append(np.column_stack([losses, twin]))
         return len(losses)
 
     def _next_delay_ms(self):
@@ -183,9 +224,13 @@ class TrainingWorker(QObject):
             self.training_failed.emit(f"{type(error).__name__}: {error}")
 
     def _emit(self):
-        losses = np.concatenate(self._pending) if self._pending else np.empty((0, 2))
+        losses = np.concatenate(self._pending) if self._pending else np.empty((0, 3))
         self._pending.clear()
         self.snapshot_ready.emit(Snapshot(self._trainer.state(), self._running, losses,
                                           self._new_history, self._trainer.options,
                                           self._trainer.optimum()))
         self._new_history = False
+
+
+def _other_loss(loss):
+    return "mse" if loss == "cross_entropy" else "cross_entropy"

@@ -30,8 +30,9 @@ def test_higher_degree_draws_the_boundary_as_a_curve(qtbot, window):
     assert len(window.current_parameters()[0]) == 9
     assert window.data_plot._boundary.getData()[0] is None or \
         len(window.data_plot._boundary.getData()[0]) == 0
-    path = window.data_plot._contour.path
-    assert path is not None and path.elementCount() > 10
+    contour = window.data_plot._contour
+    contour.generatePath()  # pyqtgraph builds the path lazily, at the next paint
+    assert contour.isVisible() and contour.path.elementCount() > 10
     assert "x1^2*x2" in window.status_panel.values["w"].text()
 
 

@@ -17,7 +17,8 @@ def test_first_snapshot_is_the_untrained_state(qtbot, make_controller):
     snapshot = blocker.args[0]
     assert snapshot.status == "idle" and snapshot.new_history
     assert snapshot.state.loss == pytest.approx(np.log(2))
-    assert snapshot.losses.shape == (1, 2) and snapshot.losses[0, 0] == snapshot.state.loss
+    assert snapshot.losses.shape == (1, 3) and snapshot.losses[0, 0] == snapshot.state.loss
+    assert np.isnan(snapshot.losses[0, 2])  # no side-by-side run
 
 
 def test_play_emits_throttled_snapshots_that_carry_every_loss(qtbot, make_controller):

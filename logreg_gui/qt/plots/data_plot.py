@@ -4,20 +4,25 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QTransform
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
 from ...core.geometry import boundary_segment, probability_grid
+from ...core.metrics import logit
 from ...core.model import LogisticModel
-from .style import (BOUNDARY_PEN, StyledPlot, class_style, drawn_subset, label_text,
-                    probability_colormap)
+from .overlays import (HOVER_RADIUS_PX, BoundaryTrail, ProbabilityContours, WeightArrow,
+                       misclassified_ring_style, point_description, predicted_brushes)
+from .style import (BOUNDARY_PEN, CLASS_COLORS, StyledPlot, class_style, drawn_subset,
+                    label_text, probability_colormap)
 
 GRID_SHAPE = (120, 120)
 
 
 class DataPlot(StyledPlot):
-    """Points of both classes over the probability map, with the boundary P(y=1|x) = 0.5: the line
-    w·x + b = 0 for degree 1, the 0.5 contour over the visible view for higher degrees. Test
-    points are hollow.
+    """Points of both classes over the probability map, with the decision boundary
+    P(y=1|x) = τ: the line w·x + b = logit(τ) for degree 1, the τ contour over the visible view
+    for higher degrees. Test points are hollow. Optional overlays: P = 0.1 … 0.9 contours, the
+    weight vector, a fading trail of boundaries, fill by predicted class, size by loss with
+    rings around misclassified points; hovering a point shows its numbers.
 
     Signals
     -------
@@ -30,6 +35,10 @@ class DataPlot(StyledPlot):
     def __init__(self, parent=None):
         super().__init__("data_plot", "x1", "x2", parent)
         self._model = LogisticModel(np.zeros(2), 0.0)
+        self.threshold = 0.5
+        self.fill_by_prediction = False
+        self.size_by_loss = False
+        self.hover_text = ""
         self._image = pg.ImageItem(levels=(0, 1))
         self._image.setZValue(-10)
         self.addItem(self._image)
@@ -38,28 +47,41 @@ class DataPlot(StyledPlot):
         self._colorbar.setImageItem(self._image, insert_in=self.getPlotItem())
         self._colorbar.axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.getPlotItem().layout.setContentsMargins(4, 12, 4, 4)  # room for the bar's "1.0"
+        self.contours = ProbabilityContours(self)
+        self.trail = BoundaryTrail(self)
         self._boundary = pg.PlotCurveItem(pen=BOUNDARY_PEN)
         self._contour = pg.IsocurveItem(level=0.5, pen=BOUNDARY_PEN)
+        self.weight_arrow = WeightArrow(self)
         self._legend = self.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
                                       labelTextColor="k", labelTextSize="10pt")
         self._scatters = [pg.ScatterPlotItem(**class_style(label)) for label in (0, 1)]
         self._test_scatters = [pg.ScatterPlotItem(**class_style(label, hollow=True))
                                for label in (0, 1)]
-        for item in [self._boundary, self._contour, *self._scatters, *self._test_scatters]:
+        self._rings = pg.ScatterPlotItem(**misclassified_ring_style())
+        for item in [self._boundary, self._contour, *self._scatters, *self._test_scatters,
+                     self._rings]:
             self.addItem(item)
+        self._drawn = {}  # scatter → (X of shape (k, 2), label)
+        self._restyled = set()  # scatters drawn with per-point styles
+        self._dataset = None
         self.getViewBox().sigRangeChanged.connect(self._redraw_model)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
 
     def set_points(self, dataset):
         """Draw the points of `dataset` (a bounded sample when there are very many)."""
+        self._dataset = dataset
+        self._restyled.clear()
         shown = drawn_subset(dataset.n_samples)
         X, y, test = dataset.X[shown], dataset.y[shown], dataset.test_mask[shown]
         self._legend.clear()
+        self._drawn = {}
         for label in (0, 1):
             for scatter, in_set in ((self._scatters[label], ~test),
                                     (self._test_scatters[label], test)):
                 mine = X[(y == label) & in_set]
-                scatter.setData(mine[:, 0], mine[:, 1])
+                scatter.setData(mine[:, 0], mine[:, 1], **self._base_style(scatter, label))
+                self._drawn[scatter] = (mine, label)
             self._legend.addItem(self._scatters[label],
                                  f"class {label}: {label_text(dataset.class_names[label])}")
         if test.any():
@@ -68,6 +90,7 @@ class DataPlot(StyledPlot):
         self.setLabel("left", label_text(dataset.feature_names[1]))
         sampled = len(shown) < dataset.n_samples
         self.setTitle(f"showing {len(shown):,} of {dataset.n_samples:,} points" if sampled else None)
+        self._restyle_points()
 
     def fit_view(self, dataset):
         """Range the view to the points with a margin (a unit square around 0 when there are none)."""
@@ -80,18 +103,29 @@ class DataPlot(StyledPlot):
                       yRange=(low[1] - margin[1], high[1] + margin[1]), padding=0)
 
     def set_model(self, model):
-        """Show a :class:`LogisticModel` (original units) as shading and boundary."""
+        """Show a :class:`LogisticModel` (original units) as shading, boundary and overlays."""
         self._model = model
+        if model.degree == 1:
+            self.trail.push(model.coef_, model.intercept_)
         self._redraw_model()
+        self._restyle_points()
+
+    def refresh(self):
+        """Redraw after a display option (threshold, overlays, point styles) changed."""
+        self._redraw_model()
+        self._restyle_points()
 
     def _redraw_model(self):
         (x0, x1), (y0, y1) = self.getViewBox().viewRange()
         grid = probability_grid(self._model, (x0, x1), (y0, y1), GRID_SHAPE)
         self._image.setImage(grid, levels=(0, 1), autoLevels=False)
         self._image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.contours.update(grid, (x0, x1), (y0, y1))
+        offset = logit(self.threshold)
+        segment = None
         if self._model.degree == 1:
             self._contour.setData(None)
-            segment = boundary_segment(self._model.coef_, self._model.intercept_,
+            segment = boundary_segment(self._model.coef_, self._model.intercept_ - offset,
                                        (x0, x1), (y0, y1))
             self._boundary.setData(*(segment.T if segment is not None else ([], [])))
         else:
@@ -100,7 +134,39 @@ class DataPlot(StyledPlot):
             dx, dy = (x1 - x0) / columns, (y1 - y0) / rows
             # The contour comes in grid indices; cell (0, 0) is centred at (x0 + dx/2, y0 + dy/2).
             self._contour.setTransform(QTransform(dx, 0, 0, dy, x0 + dx / 2, y0 + dy / 2))
-            self._contour.setData(grid, level=0.5)
+            self._contour.setData(grid, level=self.threshold)
+        self.weight_arrow.update(segment, self._model.coef_[:2], (x0, x1))
+        self.trail.update(offset, (x0, x1), (y0, y1))
+
+    def _base_style(self, scatter, label):
+        hollow = scatter in self._test_scatters
+        style = class_style(label, hollow=hollow)
+        return {"brush": style["brush"], "pen": style["pen"], "size": style["size"]}
+
+    def _restyle_points(self):
+        """Fill by predicted class / size by loss (only when those options are on)."""
+        ring_points = []
+        for scatter, (X, label) in self._drawn.items():
+            if not (self.fill_by_prediction or self.size_by_loss) or len(X) == 0:
+                if scatter in self._restyled:
+                    scatter.setData(X[:, 0], X[:, 1], **self._base_style(scatter, label))
+                    self._restyled.discard(scatter)
+                continue
+            z = self._model.decision_function(X)
+            predicted = (z > logit(self.threshold)).astype(int)
+            style = self._base_style(scatter, label)
+            if self.fill_by_prediction:
+                style["brush"] = predicted_brushes(predicted)
+                style["pen"] = pg.mkPen(CLASS_COLORS[label], width=2.2)
+            if self.size_by_loss:
+                with np.errstate(over="ignore"):
+                    loss = np.logaddexp(0.0, -z if label == 1 else z)
+                style["size"] = 6 + 6 * np.minimum(loss, 3.0)
+                ring_points.append(X[predicted != label])
+            scatter.setData(X[:, 0], X[:, 1], **style)
+            self._restyled.add(scatter)
+        rings = np.vstack(ring_points) if ring_points else np.empty((0, 2))
+        self._rings.setData(rings[:, 0], rings[:, 1])
 
     def _on_scene_clicked(self, event):
         if event.button() != Qt.MouseButton.LeftButton or event.double():
@@ -111,3 +177,30 @@ class DataPlot(StyledPlot):
         point = view_box.mapSceneToView(event.scenePos())
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.point_requested.emit(point.x(), point.y(), shift)
+
+    def _on_scene_mouse_moved(self, scene_pos):
+        view_box = self.getViewBox()
+        nearest = self._nearest_point(view_box.mapSceneToView(scene_pos), view_box)
+        if nearest is None or self._dataset is None:
+            self.hover_text = ""
+            QToolTip.hideText()
+            return
+        x, label = nearest
+        z = float(self._model.decision_function(x[np.newaxis])[0])
+        self.hover_text = point_description(x, label, self._dataset.class_names,
+                                            self._dataset.feature_names, z)
+        QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), self.hover_text, self)
+
+    def _nearest_point(self, position, view_box):
+        """(x of shape (2,), label) of the drawn point within HOVER_RADIUS_PX, or None."""
+        pixel = view_box.viewPixelSize()
+        best, best_distance = None, HOVER_RADIUS_PX
+        for X, label in self._drawn.values():
+            if len(X) == 0:
+                continue
+            distance = np.hypot((X[:, 0] - position.x()) / pixel[0],
+                                (X[:, 1] - position.y()) / pixel[1])
+            index = int(np.argmin(distance))
+            if distance[index] < best_distance:
+                best, best_distance = (X[index], label), distance[index]
+        return best

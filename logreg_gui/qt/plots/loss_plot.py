@@ -5,21 +5,23 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolTip
 
 from .style import StyledPlot
 
 
 class LossHistory:
-    """Growable (iteration, training J, test log-loss) rows with amortised O(1) appends.
+    """Growable (iteration, training J, test log-loss, side-by-side J) rows with amortised O(1)
+    appends.
 
     Attributes
     ----------
-    iterations, losses, test_losses : ndarray of float64, shape (n,)
-        Test losses are NaN without a test set.
+    iterations, losses, test_losses, twin_losses : ndarray of float64, shape (n,)
+        Test losses are NaN without a test set; twin losses NaN without a side-by-side run.
     """
 
     def __init__(self):
-        self._data = np.empty((3, 1024))
+        self._data = np.empty((4, 1024))
         self._size = 0
 
     def clear(self):
@@ -27,8 +29,8 @@ class LossHistory:
         self._size = 0
 
     def append(self, first_iteration, losses):
-        """Add `losses` (shape (k, 2): J, test log-loss) for iterations first_iteration …
-        first_iteration + k − 1."""
+        """Add `losses` (shape (k, 3): J, test log-loss, side-by-side J) for iterations
+        first_iteration … first_iteration + k − 1."""
         k = len(losses)
         while self._size + k > self._data.shape[1]:
             self._data = np.concatenate([self._data, np.empty_like(self._data)], axis=1)
@@ -48,6 +50,10 @@ class LossHistory:
     @property
     def test_losses(self):
         return self._data[2, :self._size]
+
+    @property
+    def twin_losses(self):
+        return self._data[3, :self._size]
 
 
 def nice_ceiling(value):
@@ -73,7 +79,9 @@ class LossPlot(StyledPlot):
         self._curve = self.plot(pen=pg.mkPen("#D55E00", width=2), name="training J")
         self._test_curve = self.plot(pen=pg.mkPen("#009E73", width=2, style=Qt.PenStyle.DashLine),
                                      name="test log-loss")
-        for curve in (self._curve, self._test_curve):
+        self._twin_curve = self.plot(pen=pg.mkPen("#56B4E9", width=2), name="other loss")
+        self._legend = legend
+        for curve in (self._curve, self._test_curve, self._twin_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
         self._optimum_line = pg.InfiniteLine(angle=0, movable=False,
@@ -84,7 +92,9 @@ class LossPlot(StyledPlot):
         self._log_scale = False
         self._gap = False
         self._following = True
+        self.hover_text = ""
         self.getViewBox().sigRangeChangedManually.connect(self._on_view_box_range_changed_manually)
+        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
 
     def set_log_scale(self, enabled):
         """Show the loss on a log10 axis (True) or a linear one."""
@@ -110,6 +120,8 @@ class LossPlot(StyledPlot):
             self._following = True
         losses = snapshot.losses
         self.history.append(snapshot.state.iteration - len(losses) + 1, losses)
+        other = "squared error" if snapshot.options.loss == "cross_entropy" else "cross-entropy"
+        self._legend.getLabel(self._twin_curve).setText(f"side by side: {other} J")
         optimum = snapshot.optimum.loss if snapshot.optimum is not None else None
         if optimum != self.optimal_loss:
             self.optimal_loss = optimum
@@ -128,14 +140,34 @@ class LossPlot(StyledPlot):
         has_test = np.isfinite(test).any()
         self._test_curve.setData(iterations[:len(test)] if has_test else [],
                                  test if has_test else [])
+        twin = self.history.twin_losses
+        has_twin = not gap and np.isfinite(twin).any()
+        self._twin_curve.setData(iterations if has_twin else [], twin if has_twin else [])
         self._optimum_line.setVisible(self.optimal_loss is not None and not gap)
         if self.optimal_loss is not None:
             self._optimum_line.setValue(math.log10(self.optimal_loss) if self._log_scale
                                         else self.optimal_loss)
-        self._follow(losses, test if has_test else losses[:0], force, self._log_scale or gap)
+        extra = np.concatenate([test if has_test else losses[:0], twin if has_twin else losses[:0]])
+        self._follow(losses, extra, force, self._log_scale or gap)
 
     def _on_view_box_range_changed_manually(self, *_):
         self._following = False
+
+    def _on_scene_mouse_moved(self, scene_pos):
+        iterations = self.history.iterations
+        if len(iterations) == 0 or not self.getViewBox().sceneBoundingRect().contains(scene_pos):
+            self.hover_text = ""
+            QToolTip.hideText()
+            return
+        x = self.getViewBox().mapSceneToView(scene_pos).x()
+        index = int(np.clip(np.searchsorted(iterations, x), 0, len(iterations) - 1))
+        if index and abs(iterations[index - 1] - x) < abs(iterations[index] - x):
+            index -= 1
+        text = f"iteration {int(iterations[index]):,}: J = {self.history.losses[index]:.8g}"
+        if np.isfinite(self.history.test_losses[index]):
+            text += f", test log-loss = {self.history.test_losses[index]:.8g}"
+        self.hover_text = text
+        QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), text, self)
 
     def _follow(self, losses, test, force, log):
         if not self._following or len(losses) == 0:

@@ -1,0 +1,164 @@
+"""The loss landscape: J over (w1, w2) with b held, the trajectory, and the step −∇J."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Signal
+from PySide6.QtGui import QTransform
+
+from .style import StyledPlot
+
+GRID_POINTS = 61
+CONTOUR_LEVELS = 12
+MIN_HALF_WIDTH = 1.0
+
+
+@dataclass(frozen=True)
+class LandscapeRequest:
+    """Which grid to evaluate: J(w1, w2, b = intercept), trained units.
+
+    Parameters
+    ----------
+    w1_values : ndarray of float64, shape (GRID_POINTS,)
+    w2_values : ndarray of float64, shape (GRID_POINTS,)
+    intercept : float
+    """
+
+    w1_values: np.ndarray
+    w2_values: np.ndarray
+    intercept: float
+
+
+class LandscapePlot(StyledPlot):
+    """Heat map and contours of J(w1, w2) at the current b, with the path of (w1, w2) so far,
+    the current point and an arrow along −∇J (degree 1; trained units).
+
+    The grid is computed by the worker (it holds the training data) when asked through
+    :attr:`landscape_requested`: when the path leaves the grid, or b has moved since the grid
+    was made (at most one request at a time).
+
+    Signals
+    -------
+    landscape_requested(object)
+        A :class:`LandscapeRequest`.
+    """
+
+    landscape_requested = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__("landscape_plot", "w1 (trained units)", "w2 (trained units)", parent)
+        self._image = pg.ImageItem()
+        self._image.setColorMap(pg.colormap.get("viridis"))
+        self._image.setZValue(-10)
+        self.addItem(self._image)
+        self._contours = [pg.IsocurveItem(pen=pg.mkPen(255, 255, 255, 110))
+                          for _ in range(CONTOUR_LEVELS)]
+        self._path = pg.PlotCurveItem(pen=pg.mkPen("#D55E00", width=2))
+        self._point = pg.ScatterPlotItem(size=11, brush=pg.mkBrush("#D55E00"),
+                                         pen=pg.mkPen("w", width=1.5))
+        self._arrow_line = pg.PlotCurveItem(pen=pg.mkPen("w", width=2))
+        self._arrow_head = pg.ArrowItem(angle=0, headLen=12, brush="w", pen=None)
+        for item in [*self._contours, self._path, self._arrow_line, self._arrow_head, self._point]:
+            self.addItem(item)
+        self._note = pg.TextItem(color="w", anchor=(0, 0))
+        self.addItem(self._note)
+        self._grid_request = None
+        self._in_flight = False
+        self.grid = None
+
+    def show_state(self, path, theta, gradient):
+        """Draw the (w1, w2) path (shape (k, 2)), the point θ = (w1, w2, b) and −∇J; ask for a
+        new grid when needed."""
+        if len(theta) != 3:  # degree > 1: more than two weights, no 2-D landscape
+            self._show_unavailable()
+            return
+        self._path.setData(path[:, 0], path[:, 1])
+        self._point.setData([theta[0]], [theta[1]])
+        self._draw_arrow(theta, gradient)
+        if self._needs_grid(path, theta):
+            self._request(path, theta)
+
+    def forget_grid(self):
+        """Drop the grid (new data or options): the next frame asks for a fresh one."""
+        self._grid_request = self.grid = None
+        self._in_flight = False
+
+    def set_landscape(self, request, grid):
+        """Show a computed grid (shape (rows, columns)) for `request`."""
+        self._in_flight = False
+        self._grid_request, self.grid = request, grid
+        w1, w2 = request.w1_values, request.w2_values
+        dx, dy = w1[1] - w1[0], w2[1] - w2[0]
+        finite = grid[np.isfinite(grid)]
+        if finite.size == 0:
+            return
+        # Log-spaced shading and contours: the interesting valley floor is flat in linear terms.
+        shade = np.log(grid - finite.min() + 1e-12)
+        self._image.setImage(shade, autoLevels=True)
+        self._image.setRect(QRectF(w1[0] - dx / 2, w2[0] - dy / 2, dx * len(w1), dy * len(w2)))
+        levels = np.quantile(shade[np.isfinite(shade)], np.linspace(0.05, 0.95, CONTOUR_LEVELS))
+        transform = QTransform(dx, 0, 0, dy, w1[0], w2[0])
+        for contour, level in zip(self._contours, levels):
+            contour.setTransform(transform)
+            contour.setData(shade, level=level)
+        self._note.setText(f"b = {request.intercept:.4g} held fixed")
+        self._note.setPos(w1[0], w2[-1])
+        self.setRange(xRange=(w1[0], w1[-1]), yRange=(w2[0], w2[-1]), padding=0)
+
+    def value_at(self, w1, w2):
+        """J at the grid point nearest (w1, w2) (float), or None without a grid."""
+        if self.grid is None:
+            return None
+        request = self._grid_request
+        column = int(np.argmin(np.abs(request.w1_values - w1)))
+        row = int(np.argmin(np.abs(request.w2_values - w2)))
+        return float(self.grid[row, column])
+
+    def _show_unavailable(self):
+        self._path.setData([], [])
+        self._point.setData([], [])
+        self._arrow_line.setData([], [])
+        self._arrow_head.setVisible(False)
+        self._image.clear()
+        for contour in self._contours:
+            contour.setData(None)
+        self._grid_request = self.grid = None
+        self._in_flight = False
+        self._note.setText("The landscape needs degree 1 (two weights).")
+        self._note.setPos(0, 0)
+
+    def _draw_arrow(self, theta, gradient):
+        step = -np.asarray(gradient[:2], dtype=np.float64)
+        norm = np.hypot(*step)
+        if not np.isfinite(norm) or norm == 0:
+            self._arrow_line.setData([], [])
+            self._arrow_head.setVisible(False)
+            return
+        (x0, x1), _ = self.viewRange()
+        tip = theta[:2] + step / norm * 0.2 * (x1 - x0)  # a fixed screen length: the direction
+        self._arrow_line.setData([theta[0], tip[0]], [theta[1], tip[1]])
+        self._arrow_head.setVisible(True)
+        self._arrow_head.setPos(*tip)
+        self._arrow_head.setStyle(angle=180 - np.degrees(np.arctan2(step[1], step[0])))
+
+    def _needs_grid(self, path, theta):
+        if self._in_flight:
+            return False
+        request = self._grid_request
+        if request is None:
+            return True
+        w1, w2 = request.w1_values, request.w2_values
+        inside = (w1[0] <= path[:, 0].min() and path[:, 0].max() <= w1[-1]
+                  and w2[0] <= path[:, 1].min() and path[:, 1].max() <= w2[-1])
+        b_moved = abs(theta[2] - request.intercept) > 0.02 * (abs(request.intercept) + 0.5)
+        return not inside or b_moved
+
+    def _request(self, path, theta):
+        points = np.vstack([path, theta[:2]])
+        centre = (points.min(axis=0) + points.max(axis=0)) / 2
+        half = max(MIN_HALF_WIDTH, 0.75 * float(np.max(points.max(axis=0) - points.min(axis=0))))
+        values = np.linspace(-half, half, GRID_POINTS)
+        self._in_flight = True
+        self.landscape_requested.emit(LandscapeRequest(centre[0] + values, centre[1] + values,
+                                                       float(theta[2])))

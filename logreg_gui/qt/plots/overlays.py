@@ -1,0 +1,136 @@
+"""Teaching overlays on the data plot: probability contours, the weight vector, a trail of past
+boundaries, misclassification rings and per-point hover read-outs."""
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QTransform
+
+from ...core._math import expit, log1pexp
+from ...core.geometry import boundary_segment
+from .style import CLASS_COLORS, label_text
+
+CONTOUR_LEVELS = (0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9)
+TRAIL_LENGTH = 6
+HOVER_RADIUS_PX = 10
+
+
+class ProbabilityContours:
+    """Dashed P = 0.1 … 0.9 contour lines (the 0.5 boundary itself is drawn by the plot)."""
+
+    def __init__(self, plot):
+        pen = pg.mkPen(60, 60, 60, 140, width=1)
+        self._items = [pg.IsocurveItem(level=level, pen=pen) for level in CONTOUR_LEVELS]
+        for item in self._items:
+            plot.addItem(item)
+        self.visible = False
+
+    def update(self, grid, x_range, y_range):
+        """Contour a probability grid (row 0 at y_range[0]) that covers the view."""
+        for item in self._items:
+            item.setVisible(self.visible)
+        if not self.visible:
+            return
+        rows, columns = grid.shape
+        dx = (x_range[1] - x_range[0]) / columns
+        dy = (y_range[1] - y_range[0]) / rows
+        transform = QTransform(dx, 0, 0, dy, x_range[0] + dx / 2, y_range[0] + dy / 2)
+        for item, level in zip(self._items, CONTOUR_LEVELS):
+            item.setTransform(transform)
+            item.setData(grid, level=level)
+
+
+class WeightArrow:
+    """An arrow from the boundary's middle along w (degree 1): w points towards class 1."""
+
+    def __init__(self, plot):
+        self._line = pg.PlotCurveItem(pen=pg.mkPen("#CC79A7", width=2.5))
+        self._head = pg.ArrowItem(headLen=14, brush="#CC79A7", pen=None)
+        self._label = pg.TextItem("w", color="#CC79A7", anchor=(0, 1))
+        for item in (self._line, self._head, self._label):
+            plot.addItem(item)
+        self.visible = True
+        self.tip = None
+
+    def update(self, segment, coef, x_range):
+        """Draw from the middle of `segment` (shape (2, 2)) along coef (shape (2,))."""
+        shown = self.visible and segment is not None and np.hypot(*coef) > 0
+        for item in (self._line, self._head, self._label):
+            item.setVisible(bool(shown))
+        if not shown:
+            self.tip = None
+            return
+        start = segment.mean(axis=0)
+        direction = np.asarray(coef, dtype=np.float64) / np.hypot(*coef)
+        self.tip = start + direction * 0.15 * (x_range[1] - x_range[0])
+        self._line.setData([start[0], self.tip[0]], [start[1], self.tip[1]])
+        self._head.setPos(*self.tip)
+        self._head.setStyle(angle=180 - np.degrees(np.arctan2(direction[1], direction[0])))
+        self._label.setPos(*self.tip)
+
+
+class BoundaryTrail:
+    """The last few boundary lines, fading with age, so motion shows in a still picture."""
+
+    def __init__(self, plot):
+        self._items = []
+        for age in range(TRAIL_LENGTH):
+            alpha = int(150 * (1 - (age + 1) / (TRAIL_LENGTH + 1)))
+            item = pg.PlotCurveItem(pen=pg.mkPen(40, 40, 40, alpha, width=1.5))
+            plot.addItem(item)
+            self._items.append(item)
+        self._models = []
+        self.visible = False
+
+    def push(self, coef, intercept):
+        """Remember a model (degree 1) when it differs from the newest remembered one."""
+        model = (np.array(coef, dtype=np.float64), float(intercept))
+        if self._models and np.array_equal(self._models[0][0], model[0]) \
+                and self._models[0][1] == model[1]:
+            return
+        self._models = [model] + self._models[:TRAIL_LENGTH]
+
+    def clear(self):
+        """Forget the remembered boundaries."""
+        self._models = []
+
+    def update(self, offset, x_range, y_range):
+        """Draw the remembered boundaries (older first fading), each at logit offset `offset`."""
+        for age, item in enumerate(self._items):
+            model = self._models[age + 1] if age + 1 < len(self._models) else None
+            segment = (boundary_segment(model[0], model[1] - offset, x_range, y_range)
+                       if self.visible and model is not None and len(model[0]) == 2 else None)
+            item.setData(*(segment.T if segment is not None else ([], [])))
+
+
+def point_description(x, label, class_names, feature_names, z):
+    """Rich text for the hover read-out of one point: coordinates, class, z, ŷ, err, loss.
+
+    Parameters
+    ----------
+    x : ndarray of float64, shape (2,)
+    label : int
+    class_names, feature_names : sequence of 2 str
+    z : float
+        The model's logit at x.
+    """
+    p = float(expit(z))
+    loss = float(log1pexp(-z if label == 1 else z))
+    names = [label_text(name) for name in feature_names]
+    return (f"{names[0]} = {x[0]:.4g}, {names[1]} = {x[1]:.4g}<br>"
+            f"class y = {label} ({html.escape(str(class_names[label]))})<br>"
+            f"z = w·φ(x) + b = {z:.4g}<br>ŷ = σ(z) = {p:.4f}<br>err = ŷ − y = {p - label:+.4f}"
+            f"<br>loss term −[y·log ŷ + (1 − y)·log(1 − ŷ)] = {loss:.4g}")
+
+
+def misclassified_ring_style():
+    """Keyword arguments for the scatter of rings around misclassified points."""
+    return {"symbol": "o", "size": 20, "brush": None,
+            "pen": pg.mkPen("#D55E00", width=2)}
+
+
+def predicted_brushes(predicted):
+    """Brushes filling points by predicted class (array of 0/1)."""
+    brushes = [pg.mkBrush(color) for color in CLASS_COLORS]
+    return [brushes[int(k)] for k in predicted]
