@@ -11,6 +11,7 @@ from . import __version__
 from .core.data import DataError, read_csv
 from .core.features import MAX_DEGREE
 from .core.generators import GENERATORS, generate
+from .core.loss import OBJECTIVES
 from .core.optimizers import NAMES
 from .core.report import training_report
 from .core.training import READY, Snapshot, Trainer, TrainingOptions
@@ -18,6 +19,7 @@ from .core.training import READY, Snapshot, Trainer, TrainingOptions
 DEFAULT_STEPS = 1000
 MAX_SAMPLES = 1_000_000
 MAX_NOISE = 1000.0
+PANELS = ("window", "data", "sigmoid", "loss", "landscape", "formulas", "metrics", "controls")
 HEADLESS_CHUNK = 10_000
 
 
@@ -102,6 +104,9 @@ def build_parser():
                           help="sgd mini-batch size, 1 … training points (default 32)")
     training.add_argument("--momentum", type=_float_in(0, 1, closed_high=False), default=0.9,
                           help="β of the momentum optimizer, 0 ≤ β < 1 (default 0.9)")
+    training.add_argument("--loss", choices=list(OBJECTIVES),
+                          help="cross_entropy (default; the window remembers your last choice) "
+                          "or mse (½·mean squared error, for comparison)")
     run = parser.add_argument_group("headless run")
     run.add_argument("--headless", action="store_true", help="train without a window, then exit")
     run.add_argument("--steps", type=_int_in(0),
@@ -110,6 +115,8 @@ def build_parser():
     run.add_argument("--report", metavar="OUT.json", type=_path, help="write a JSON report")
     run.add_argument("--screenshot", metavar="OUT.png", type=_path,
                      help="render the main window after training to a PNG")
+    run.add_argument("--panel", choices=PANELS, default="window",
+                     help="what --screenshot renders: the whole window (default) or one panel")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -134,11 +141,16 @@ def _load_dataset(args, parser):
     return dataset, source
 
 
-def _options(args):
-    return TrainingOptions(learning_rate=args.learning_rate, standardize=not args.no_standardize,
-                           l2=args.l2, degree=args.degree, optimizer=args.optimizer,
-                           batch_size=args.batch_size, momentum=args.momentum,
-                           random_state=args.seed)
+def _options(args, loss):
+    options = TrainingOptions(learning_rate=args.learning_rate,
+                              standardize=not args.no_standardize, l2=args.l2,
+                              degree=args.degree, optimizer=args.optimizer,
+                              batch_size=args.batch_size, momentum=args.momentum,
+                              random_state=args.seed, loss=loss)
+    try:
+        return options.validated()
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def train_headless(trainer, steps):
@@ -172,9 +184,16 @@ def _write_outputs(args, parser, trainer, dataset, source, losses):
         snapshot = Snapshot(trainer.state(), False, losses, True, trainer.options,
                             trainer.optimum())
         try:
-            render_window(args.screenshot, dataset, trainer, snapshot, source)
+            render_window(args.screenshot, dataset, trainer, snapshot, source, args.panel)
         except OSError as error:
             parser.error(f"cannot write {args.screenshot}: {error.strerror or error}")
+
+
+def _remembered_loss():
+    """The loss the window was last closed with (windows only; headless runs ignore it)."""
+    from .qt.settings import Settings
+
+    return Settings().value("training/loss")
 
 
 def main(argv=None):
@@ -182,8 +201,12 @@ def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
     dataset, source = _load_dataset(args, parser)
-    options = _options(args)
-    if args.headless or args.steps is not None or args.report or args.screenshot:
+    headless = args.headless or args.steps is not None or args.report or args.screenshot
+    try:
+        options = _options(args, args.loss or ("cross_entropy" if headless else _remembered_loss()))
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
+    if headless:
         trainer = Trainer(dataset.X, dataset.y, dataset.test_mask, **vars(options))
         losses = train_headless(trainer, DEFAULT_STEPS if args.steps is None else args.steps)
         _write_outputs(args, parser, trainer, dataset, source, losses)

@@ -56,7 +56,8 @@ class Dataset:
         return replace(self, X=np.empty((0, 2)), y=np.empty(0, dtype=np.int64), test_mask=None)
 
     def with_test_split(self, test_fraction, random_state=0):
-        """A copy whose ``test_mask`` holds out `test_fraction` of each class (stratified).
+        """A copy whose ``test_mask`` holds out `test_fraction` of each class (stratified,
+        rounded, and at most half of each class).
 
         Parameters
         ----------
@@ -75,7 +76,9 @@ class Dataset:
         mask = np.zeros(self.n_samples, dtype=bool)
         for label in (0, 1):
             members = np.flatnonzero(self.y == label)
-            mask[rng.permutation(members)[:round(test_fraction * len(members))]] = True
+            # Never more than half of a class, so both classes keep training points.
+            held_out = min(round(test_fraction * len(members)), len(members) // 2)
+            mask[rng.permutation(members)[:held_out]] = True
         return replace(self, test_mask=mask)
 
 

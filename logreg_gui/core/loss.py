@@ -47,8 +47,9 @@ def objective(theta, X, y, l2=0.0):
     X : ndarray of float64, shape (n_samples, n_features)
     y : ndarray of int, shape (n_samples,)
         Labels in {0, 1}.
-    l2 : float, default 0
-        Penalty strength λ ≥ 0 (equals scikit-learn's ``C = 1/λ``).
+    l2 : float or ndarray of float64 of shape (n_features,), default 0
+        Penalty strength λ ≥ 0 (equals scikit-learn's ``C = 1/λ``); an array gives each weight
+        its own λ_j (used to solve a raw-feature problem in standardized coordinates).
 
     Returns
     -------
@@ -70,7 +71,7 @@ def objective(theta, X, y, l2=0.0):
         gradient = np.empty_like(theta)
         gradient[:-1] = (X.T @ err + l2 * w) / n
         gradient[-1] = err.mean()
-        loss = log_loss(z, y) + l2 / (2 * n) * float(w @ w)
+        loss = log_loss(z, y) + float(np.sum(l2 * w * w)) / (2 * n)
     return loss, gradient
 
 
@@ -134,7 +135,7 @@ def mse_objective(theta, X, y, l2=0.0):
         gradient = np.empty_like(theta)
         gradient[:-1] = (X.T @ slope + l2 * w) / n
         gradient[-1] = slope.mean()
-        loss = 0.5 * float(np.mean(err * err)) + l2 / (2 * n) * float(w @ w)
+        loss = 0.5 * float(np.mean(err * err)) + float(np.sum(l2 * w * w)) / (2 * n)
     return loss, gradient
 
 

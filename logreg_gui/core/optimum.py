@@ -48,42 +48,63 @@ def separates(theta, X, y):
     return bool(len(y) and np.all(margins > 0))
 
 
-def find_optimum(X, y, l2, tol=1e-10, max_iterations=100):
+def find_optimum(X, y, l2, tol=1e-10, max_iterations=100, should_stop=None):
     """Minimise J with safeguarded Newton steps from θ = 0.
 
     Parameters
     ----------
     X : ndarray of float64, shape (n_samples, n_features)
-        Training features as trained on (mapped and standardized).
+        Training features, best standardized (the minimum does not depend on the scaling when
+        the penalty is carried over, see :meth:`Trainer.optimum`).
     y : ndarray of int, shape (n_samples,)
-    l2 : float ≥ 0
+    l2 : float ≥ 0, or ndarray of float64 of shape (n_features,)
+        λ, or one λ_j per weight.
     tol : float
-        Stop when ‖∇J‖ < tol.
+        Stop when ‖∇J‖ < tol and the Newton decrement ∇J·H⁻¹∇J/2 (an estimate of J − J*) is
+        below 1e-12·J, so that tiny optima (λ → 0 on separable data) are still found exactly.
     max_iterations : int
+    should_stop : callable () → bool, optional
+        Checked before each iteration; when it returns True the search ends with
+        ``reason = "cancelled"`` (used to stop a background computation at shutdown).
 
     Returns
     -------
     Optimum
         With ``reason`` set when λ = 0 and an iterate separates the classes, when there are no
-        samples, or when Newton's method stalls or runs out of iterations above ``tol``.
+        samples, or when Newton's method runs out of iterations with ‖∇J‖ ≥ 1e-6. A Newton step
+        that can no longer lower J (rounding) with ‖∇J‖ < 1e-6 counts as the optimum.
 
     References
     ----------
-    ESL §4.4.1; Albert & Anderson (1984) on the non-existence of the maximum-likelihood estimate
-    under complete separation.
+    ESL §4.4.1; Boyd & Vandenberghe, *Convex Optimization*, §9.5.1 (the Newton decrement);
+    Albert & Anderson (1984) on the non-existence of the maximum-likelihood estimate under
+    complete separation.
     """
     if len(y) == 0:
         return Optimum(None, None, "there are no training points")
     theta = np.zeros(X.shape[1] + 1)
+    unpenalised = not np.any(np.asarray(l2) > 0)
     for _ in range(max_iterations):
+        if should_stop is not None and should_stop():
+            return Optimum(None, None, "cancelled")
         loss, gradient = objective(theta, X, y, l2)
-        if np.linalg.norm(gradient) < tol:
-            return Optimum(theta, float(loss), None)
-        if l2 == 0 and separates(theta, X, y):
+        if unpenalised and separates(theta, X, y):
             return Optimum(None, None, NO_FINITE_OPTIMUM)
         following = newton_step(theta, X, y, l2, gradient)
-        if np.array_equal(following, theta):
+        with np.errstate(over="ignore", invalid="ignore"):
+            decrement = float(gradient @ (theta - following)) / 2  # g·H⁻¹g/2 for a full step
+            small = _norm(gradient) < tol and decrement <= 1e-12 * loss
+        if small or np.array_equal(following, theta):
             break
         theta = following
-    return Optimum(None, None, f"Newton's method did not reach ‖∇J‖ < {tol:g} in "
+    loss, gradient = objective(theta, X, y, l2)
+    if _norm(gradient) < 1e-6:
+        return Optimum(theta, float(loss), None)
+    return Optimum(None, None, f"Newton's method did not reach ‖∇J‖ < 1e-6 in "
                                f"{max_iterations} iterations (nearly separable classes?)")
+
+
+def _norm(vector):
+    """‖vector‖, inf (without a warning) when it overflows."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(np.linalg.norm(vector))

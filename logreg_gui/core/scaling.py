@@ -22,7 +22,8 @@ class Standardizer:
 
     @classmethod
     def fit(cls, X, enabled=True):
-        """Fit to data; with ``enabled=False`` (or no samples) return the identity map.
+        """Fit to data; with ``enabled=False``, no samples, or values so large that their mean or
+        spread overflows, return the identity map.
 
         Parameters
         ----------
@@ -32,8 +33,11 @@ class Standardizer:
         n_features = X.shape[1]
         if not enabled or X.shape[0] == 0:
             return cls(np.zeros(n_features), np.ones(n_features))
-        mean = X.mean(axis=0)
-        std = X.std(axis=0)
+        with np.errstate(over="ignore", invalid="ignore"):
+            mean = X.mean(axis=0)
+            std = X.std(axis=0)
+        if not (np.all(np.isfinite(mean)) and np.all(np.isfinite(std))):
+            return cls(np.zeros(n_features), np.ones(n_features))  # overflowing data: leave it
         # Rounding leaves a tiny spread in constant columns; treat it as zero like scikit-learn.
         constant = std <= 10 * np.finfo(np.float64).eps * np.maximum(np.abs(mean), 1.0)
         return cls(mean, np.where(constant, 1.0, std))

@@ -1,6 +1,7 @@
 """The trainer: feature map, standardization and an optimizer, advanced a few iterations at a time."""
 
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
@@ -188,16 +189,22 @@ class Trainer:
         """
         new = replace(self._options, **changes).validated()
         old, self._options = self._options, new
-        if new.degree != old.degree:
+
+        def changed(*names):
+            return any(getattr(new, name) != getattr(old, name) for name in names)
+
+        if changed("degree"):
             self._theta = None
             self.iteration = 0
-        optimizer_fields = ("optimizer", "batch_size", "momentum", "random_state", "loss")
-        if any(getattr(new, name) != getattr(old, name) for name in optimizer_fields):
+        if changed("optimizer", "batch_size", "momentum", "random_state", "loss", "degree"):
             self._optimizer = self._new_optimizer()
         self._optimizer.learning_rate = new.learning_rate
         if self._status in (DIVERGED, NO_OPTIMUM, CONVERGED):
             self._status = READY
+        optimum, key = self._optimum, self._optimum_key
         self.set_data(self._X_raw, self._y_raw, self._test_mask)
+        if not changed("degree", "standardize", "l2", "loss"):
+            self._optimum, self._optimum_key = optimum, key  # J* depends on these only
 
     def with_options(self, **changes):
         """A new, untrained Trainer on the same data with some options changed.
@@ -235,6 +242,7 @@ class Trainer:
         else:
             self._theta = np.append(*self._scaler.from_original(*original))
         self._optimum = None
+        self._optimum_key = getattr(self, "_optimum_key", 0) + 1
         self._status = READY
         self._evaluate()
 
@@ -284,10 +292,13 @@ class Trainer:
         return losses[:done]
 
     def _status_after(self, previous):
-        if self.gradient_norm < self._options.tol or np.array_equal(self._theta, previous):
+        if self.gradient_norm < self._options.tol:
             return CONVERGED
-        newton_unpenalised = self._options.optimizer == "newton" and self._options.l2 == 0
-        if newton_unpenalised and separates(self._theta, self._X, self._y):
+        if self._options.optimizer != "newton":
+            return READY  # (an SGD batch can give a zero step far from the optimum)
+        if np.array_equal(self._theta, previous):
+            return CONVERGED  # no Newton step lowers J any more
+        if self._options.l2 == 0 and separates(self._theta, self._X, self._y):
             return NO_OPTIMUM
         return READY
 
@@ -299,11 +310,34 @@ class Trainer:
         logreg_gui.core.optimum.Optimum
         """
         if self._optimum is None:
-            self._optimum = (find_optimum(self._X, self._y, self._options.l2)
-                             if self._options.loss == "cross_entropy" else
-                             Optimum(None, None, "J* is computed for the cross-entropy only "
-                                                 "(the squared error is not convex)"))
+            self._optimum = self._find_optimum()
         return self._optimum
+
+    def known_optimum(self):
+        """J* if already computed for the current data and options, else None (no work)."""
+        return self._optimum
+
+    def optimum_job(self):
+        """(key, job): ``job(should_stop)`` computes J* for the current data and options from
+        its own references, so it can run on another thread while training goes on; give the
+        result to :meth:`store_optimum` with the key."""
+        return self._optimum_key, partial(_compute_optimum, self._X, self._y, self._options)
+
+    def store_optimum(self, key, optimum):
+        """Keep a J* computed by an :meth:`optimum_job`, unless data or options changed since.
+
+        Returns
+        -------
+        bool
+            Whether it was kept.
+        """
+        if key != self._optimum_key or optimum.reason == "cancelled":
+            return False
+        self._optimum = optimum
+        return True
+
+    def _find_optimum(self):
+        return _compute_optimum(self._X, self._y, self._options)
 
     def landscape(self, w1_values, w2_values, intercept):
         """The objective over a (w1, w2) grid in trained units, b fixed (degree 1 only).
@@ -337,8 +371,9 @@ class Trainer:
 
     @property
     def gradient_norm(self):
-        """‖∇J‖ at the current parameters (float, trained units)."""
-        return float(np.linalg.norm(self._gradient))
+        """‖∇J‖ at the current parameters (float, trained units; inf when it overflows)."""
+        with np.errstate(over="ignore"):
+            return float(np.linalg.norm(self._gradient))
 
     @property
     def model(self):
@@ -427,3 +462,20 @@ class Snapshot:
             return "running"
         return "idle" if self.state.iteration == 0 else "paused"
 
+
+
+def _compute_optimum(X, y, options, should_stop=None):
+    """J* of the objective on trained features X (shape (n, p)) under `options`."""
+    if options.loss != "cross_entropy":
+        return Optimum(None, None, "J* is computed for the cross-entropy only (the squared "
+                                   "error is not convex)")
+    # Newton is solved in standardized coordinates even for raw training (raw polynomial
+    # features are too badly conditioned); the penalty on raw weights w_j = v_j / s_j becomes
+    # λ/s_j² on the standardized ones, so J* is the same.
+    scaler = Standardizer.fit(X)
+    found = find_optimum(scaler.transform(X), y, options.l2 / scaler.scale_ ** 2,
+                         should_stop=should_stop)
+    if found.theta is None:
+        return found
+    return Optimum(np.append(*scaler.to_original(found.theta[:-1], found.theta[-1])),
+                   found.loss, None)

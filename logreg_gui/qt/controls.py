@@ -295,6 +295,10 @@ class ControlPanel(QWidget):
         with QSignalBlocker(self.test_fraction):
             self.test_fraction.setValue(round(float(fraction), 2))
 
+    def set_training_size(self, n_train):
+        """Limit the batch size to the number of training points (at least 1)."""
+        self.batch_size.setMaximum(max(1, n_train))
+
     def set_running(self, running):
         """The optimizer can only be changed while paused."""
         self.optimizer.setEnabled(not running)

@@ -116,6 +116,25 @@ class MainWindow(QMainWindow):
         """Display a snapshot at once (used for renders without a running worker)."""
         self._on_controller_snapshot_ready(snapshot)
 
+    @property
+    def latest_snapshot(self):
+        """The last :class:`~logreg_gui.core.training.Snapshot` received (None before any)."""
+        return self._latest
+
+    def panel_widget(self, name):
+        """The widget of a panel by name: window, data, sigmoid, loss, landscape, formulas,
+        metrics or controls (for screenshots).
+
+        Raises
+        ------
+        KeyError
+            For another name.
+        """
+        return {"window": self, "data": self.data_plot, "sigmoid": self.sigmoid_plot,
+                "loss": self.docks[2].widget(), "landscape": self.teaching.landscape,
+                "formulas": self.teaching.formulas, "metrics": self.teaching.metrics,
+                "controls": self.docks[0].widget().widget()}[name]
+
     # -- construction -------------------------------------------------------------------------
 
     def _build_views(self, options):
@@ -261,6 +280,7 @@ class MainWindow(QMainWindow):
         return 0 if self.class_actions[0].isChecked() else 1
 
     def _show_points(self, fit_view=False):
+        self.controls.set_training_size(int((~self._dataset.test_mask).sum()))
         self.data_plot.set_points(self._dataset)
         self.sigmoid_plot.set_points(self._dataset)
         if fit_view:

@@ -79,7 +79,9 @@ class TeachingPanels(QObject):
         path = thetas[:, p + 1:p + 3] if len(theta) == 3 else np.empty((0, 2))
         shown = np.searchsorted(self.history.iterations, iteration, side="right")
         gradient = self._latest.state.gradient if self.is_live else np.zeros_like(theta)
-        self.landscape.show_state(path[:shown], theta, gradient)
+        optimum = self._latest.optimum
+        target = optimum.theta if optimum is not None and optimum.theta is not None else None
+        self.landscape.show_state(path[:shown], theta, gradient, target)
 
     def step_back(self):
         """Show the previous recorded snapshot."""

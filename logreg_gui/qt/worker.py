@@ -1,10 +1,12 @@
 """The training worker: runs the core trainer in short chunks inside its own QThread."""
 
+import threading
 import time
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
+from ..core.optimum import Optimum
 from ..core.training import READY, Snapshot, Trainer
 
 FRAME_INTERVAL = 1 / 60  # s of training between snapshots while running
@@ -38,6 +40,12 @@ class TrainingWorker(QObject):
         super().__init__()
         self._trainer = Trainer(dataset.X, dataset.y, dataset.test_mask, **vars(options))
         self._twin = None  # the same run with the other loss, for side-by-side comparison
+        # J* (Newton to 1e-10) can take seconds on big data: it runs in a pool thread so that
+        # training and commands carry on; numpy releases the interpreter lock for the heavy parts.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._stopping = threading.Event()
+        self._optimum_key = None
         self._timer = QTimer(self)  # a child, so it moves to the worker's thread with us
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -155,9 +163,28 @@ class TrainingWorker(QObject):
 
     @Slot()
     def stop(self):
-        """Stop for good before the thread quits (used at shutdown)."""
+        """Stop for good before the thread quits (used at shutdown); cancels J*."""
         self._running = False
         self._timer.stop()
+        self._stopping.set()
+        self._pool.waitForDone()
+
+    def _request_optimum(self):
+        """Start computing J* in the pool unless it is known or already being computed."""
+        trainer = self._trainer
+        key, job = trainer.optimum_job()
+        if trainer.known_optimum() is not None or key == self._optimum_key:
+            return
+        self._optimum_key = key
+        task = _OptimumTask(key, job, self._stopping.is_set)
+        task.signals.found.connect(self._on_optimum_found)
+        self._pool.start(task)
+
+    @Slot(object)
+    def _on_optimum_found(self, result):
+        key, optimum = result
+        if self._trainer.store_optimum(key, optimum):
+            self._emit()
 
     @Slot()
     def frame_shown(self):
@@ -228,9 +255,31 @@ class TrainingWorker(QObject):
         self._pending.clear()
         self.snapshot_ready.emit(Snapshot(self._trainer.state(), self._running, losses,
                                           self._new_history, self._trainer.options,
-                                          self._trainer.optimum()))
+                                          self._trainer.known_optimum()))
         self._new_history = False
+        self._request_optimum()
 
 
 def _other_loss(loss):
     return "mse" if loss == "cross_entropy" else "cross_entropy"
+
+
+class _OptimumSignals(QObject):
+    found = Signal(object)  # (key, Optimum)
+
+
+class _OptimumTask(QRunnable):
+    """Computes J* in a pool thread and reports it (queued) to the worker."""
+
+    def __init__(self, key, job, should_stop):
+        super().__init__()
+        self.signals = _OptimumSignals()
+        self._key, self._job, self._should_stop = key, job, should_stop
+
+    def run(self):
+        """Pool-thread entry point; never raises (a failure becomes the reason)."""
+        try:
+            optimum = self._job(self._should_stop)
+        except Exception as error:  # an exception here would only be printed by Qt
+            optimum = Optimum(None, None, f"J* could not be computed ({error})")
+        self.signals.found.emit((self._key, optimum))

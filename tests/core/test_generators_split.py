@@ -61,3 +61,11 @@ def test_trainer_reports_test_loss_and_accuracy_separately():
     p = model.predict_proba(dataset.X[test])[:, 1]
     y = dataset.y[test]
     assert state.test_loss == pytest.approx(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+@pytest.mark.parametrize("n_samples", [2, 3, 5, 7])
+def test_test_split_never_holds_out_more_than_half_of_a_class(n_samples):
+    split = generate("blobs", n_samples).with_test_split(0.5)
+    for label in (0, 1):
+        members = split.y == label
+        assert split.test_mask[members].sum() <= members.sum() // 2

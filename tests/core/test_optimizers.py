@@ -110,3 +110,24 @@ def test_changing_the_degree_restarts_and_changing_the_optimizer_keeps_the_model
     trainer.configure(degree=3)
     state = trainer.state()
     assert state.iteration == 0 and len(state.coef_) == 9 and np.all(state.coef_ == 0)
+
+
+def test_sgd_is_never_called_converged_for_a_zero_batch_step():
+    from logreg_gui.core.generators import generate
+
+    dataset = generate("blobs", 100)
+    trainer = Trainer(dataset.X, dataset.y, optimizer="sgd", batch_size=1, learning_rate=10.0)
+    trainer.advance(2000)
+    assert trainer.status == "ready" and trainer.iteration == 2000
+
+
+def test_a_new_degree_restarts_the_epoch_count():
+    from logreg_gui.core.generators import generate
+
+    dataset = generate("blobs", 100)
+    trainer = Trainer(dataset.X, dataset.y, optimizer="sgd", batch_size=10)
+    trainer.advance(55)
+    assert trainer.state().epoch == 5
+    trainer.configure(degree=2)
+    trainer.advance(5)
+    assert trainer.state().epoch == 0

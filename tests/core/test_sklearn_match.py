@@ -10,6 +10,7 @@ from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
 from logreg_gui.core.data import read_csv
 from logreg_gui.core.generators import generate
+from logreg_gui.core.loss import objective
 from logreg_gui.core.training import CONVERGED, Trainer
 from tests.conftest import BREAST_CANCER, IRIS_OVERLAP, IRIS_SEPARABLE
 
@@ -86,3 +87,34 @@ def test_optimum_is_below_every_iterate_and_equals_newtons_limit():
     newton = Trainer(dataset.X, dataset.y, l2=0.5, degree=2, optimizer="newton", tol=1e-11)
     newton.advance(100)
     assert newton.state().loss == pytest.approx(optimum, rel=1e-12)
+
+
+@pytest.mark.parametrize("l2, degree", [(0.0, 4), (1.0, 3)])
+def test_optimum_of_raw_training_equals_scikit_learn_on_raw_features(l2, degree):
+    dataset = DATASETS["breast"]
+    trainer = Trainer(dataset.X, dataset.y, standardize=False, l2=l2, degree=degree)
+    optimum = trainer.optimum()
+    assert optimum.reason is None
+    mapped = PolynomialFeatures(degree, include_bias=False).fit_transform(dataset.X)
+    if l2 == 0:  # the same problem whatever the scaling: equal to the standardized optimum
+        standardized = Trainer(dataset.X, dataset.y, degree=degree).optimum()
+        assert optimum.loss == pytest.approx(standardized.loss, rel=1e-9)
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # lbfgs on raw polynomial features warns; it is the reference
+        model = LogisticRegression(C=1 / l2, tol=1e-12, max_iter=200_000).fit(mapped, dataset.y)
+    theta = np.append(model.coef_[0], model.intercept_[0])
+    sklearn_loss, _ = objective(theta, mapped, dataset.y, l2)
+    assert optimum.loss <= sklearn_loss + 1e-9  # J* is the minimum: never above a solver's J
+    assert optimum.loss == pytest.approx(sklearn_loss, rel=1e-4)
+
+
+def test_optimum_for_a_tiny_penalty_on_separable_data_is_below_every_iterate():
+    dataset = DATASETS["iris-separable"]
+    trainer = Trainer(dataset.X, dataset.y, l2=1e-6, learning_rate=10.0)
+    optimum = trainer.optimum().loss
+    losses = trainer.advance(2000)[:, 0]
+    assert np.all(losses >= optimum)
+    newton = Trainer(dataset.X, dataset.y, l2=1e-6, optimizer="newton", tol=1e-14)
+    newton.advance(200)
+    assert newton.state().loss == pytest.approx(optimum, rel=1e-9)

@@ -4,7 +4,7 @@ import gc
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QSettings, QThread
 
 from logreg_gui.core.generators import generate
 from logreg_gui.core.training import TrainingOptions
@@ -20,6 +20,12 @@ def running_threads():
 def no_thread_left_running(qapp):
     yield
     assert running_threads() == [], "a test left a QThread running"
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(tmp_path):
+    """Each test starts from default settings, in its own folder."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
 
 
 @pytest.fixture

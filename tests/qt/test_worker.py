@@ -44,8 +44,8 @@ def test_step_advances_exactly_one_iteration_with_the_textbook_update(qtbot, mak
     first_snapshot(qtbot, controller)
     for expected in (1, 2):
         controller.step()
-        snapshot = wait_for_snapshot(qtbot, controller)
-        assert snapshot.state.iteration == expected and not snapshot.running
+        snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration == expected)
+        assert not snapshot.running
         assert len(snapshot.losses) == 1
     reference = Trainer(dataset.X, dataset.y, learning_rate=0.3)
     reference.advance(2)
@@ -62,8 +62,7 @@ def test_pause_really_stops(qtbot, make_controller):
     with qtbot.assertNotEmitted(controller.snapshot_ready, wait=500):
         pass
     controller.step()
-    after = wait_for_snapshot(qtbot, controller)
-    assert after.state.iteration == paused.state.iteration + 1
+    wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration == paused.state.iteration + 1)
 
 
 def test_convergence_auto_pauses(qtbot, make_controller):
@@ -80,13 +79,13 @@ def test_divergence_auto_pauses_and_a_smaller_step_clears_it(qtbot, make_control
     controller = make_controller(dataset, learning_rate=10.0, standardize=False)
     first_snapshot(qtbot, controller)
     controller.play()
-    snapshot = wait_for_snapshot(qtbot, controller, lambda s: not s.running)
-    assert snapshot.status == "diverged"
+    snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.status == "diverged")
+    assert not snapshot.running and not controller.running
     assert np.all(np.isfinite(snapshot.state.coef_))
     controller.options_change_requested.emit(
         TrainingOptions(learning_rate=1e-4, standardize=False))
-    snapshot = wait_for_snapshot(qtbot, controller)
-    assert snapshot.status != "diverged" and snapshot.learning_rate == 1e-4
+    snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.learning_rate == 1e-4)
+    assert snapshot.status != "diverged"
 
 
 def test_new_data_while_running_is_used_at_the_next_update(qtbot, make_controller):
@@ -118,8 +117,8 @@ def test_reset_starts_a_new_history_at_zero(qtbot, make_controller):
     controller.step()
     wait_for_snapshot(qtbot, controller)
     controller.reset()
-    snapshot = wait_for_snapshot(qtbot, controller)
-    assert snapshot.new_history and snapshot.state.iteration == 0
+    snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.new_history)
+    assert snapshot.state.iteration == 0
     assert np.all(snapshot.state.coef_ == 0) and snapshot.state.intercept_ == 0
 
 
@@ -146,3 +145,16 @@ def test_running_worker_waits_for_each_frame_to_be_shown(qtbot, make_controller)
     qtbot.wait(1000)
     controller.pause()
     assert len(received) - unconfirmed > 2 * unconfirmed
+
+
+def test_optimum_arrives_in_a_later_snapshot_without_blocking_training(qtbot, make_controller):
+    controller = make_controller(generate("overlap", 300))
+    snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.optimum is not None)
+    assert snapshot.optimum.loss is not None and snapshot.optimum.loss < snapshot.state.loss
+    controller.options_change_requested.emit(TrainingOptions(learning_rate=0.5))
+    again = wait_for_snapshot(qtbot, controller, lambda s: s.learning_rate == 0.5)
+    assert again.optimum == snapshot.optimum  # η does not change J*: not recomputed
+    controller.options_change_requested.emit(TrainingOptions(learning_rate=0.5, l2=1.0))
+    penalised = wait_for_snapshot(qtbot, controller,
+                                  lambda s: s.options.l2 == 1.0 and s.optimum is not None)
+    assert penalised.optimum.loss > snapshot.optimum.loss

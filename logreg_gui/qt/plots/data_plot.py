@@ -99,8 +99,9 @@ class DataPlot(StyledPlot):
         else:
             low, high = dataset.X.min(axis=0), dataset.X.max(axis=0)
         margin = np.maximum((high - low) * 0.1, 0.5)
+        # A wider top margin keeps the legend (top left) clear of the points.
         self.setRange(xRange=(low[0] - margin[0], high[0] + margin[0]),
-                      yRange=(low[1] - margin[1], high[1] + margin[1]), padding=0)
+                      yRange=(low[1] - margin[1], high[1] + 3 * margin[1]), padding=0)
 
     def set_model(self, model):
         """Show a :class:`LogisticModel` (original units) as shading, boundary and overlays."""

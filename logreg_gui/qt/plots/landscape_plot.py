@@ -63,19 +63,23 @@ class LandscapePlot(StyledPlot):
             self.addItem(item)
         self._note = pg.TextItem(color="w", anchor=(0, 0))
         self.addItem(self._note)
-        self._grid_request = None
+        self._grid_request = self._pending = None
         self._in_flight = False
+        self._shown = None
         self.grid = None
 
-    def show_state(self, path, theta, gradient):
+    def show_state(self, path, theta, gradient, optimum=None):
         """Draw the (w1, w2) path (shape (k, 2)), the point θ = (w1, w2, b) and −∇J; ask for a
-        new grid when needed."""
+        new grid when needed, wide enough to include the optimum θ* (shape (3,)) when known."""
         if len(theta) != 3:  # degree > 1: more than two weights, no 2-D landscape
             self._show_unavailable()
             return
         self._path.setData(path[:, 0], path[:, 1])
         self._point.setData([theta[0]], [theta[1]])
+        self._shown = (theta, gradient)
         self._draw_arrow(theta, gradient)
+        if optimum is not None:
+            path = np.vstack([path, optimum[:2]])
         if self._needs_grid(path, theta):
             self._request(path, theta)
 
@@ -85,7 +89,9 @@ class LandscapePlot(StyledPlot):
         self._in_flight = False
 
     def set_landscape(self, request, grid):
-        """Show a computed grid (shape (rows, columns)) for `request`."""
+        """Show a computed grid (shape (rows, columns)) for `request` (if this plot asked)."""
+        if request is not self._pending:
+            return  # an answer to someone else's request, or to one made before a reset
         self._in_flight = False
         self._grid_request, self.grid = request, grid
         w1, w2 = request.w1_values, request.w2_values
@@ -94,7 +100,7 @@ class LandscapePlot(StyledPlot):
         if finite.size == 0:
             return
         # Log-spaced shading and contours: the interesting valley floor is flat in linear terms.
-        shade = np.log(grid - finite.min() + 1e-12)
+        shade = np.log(grid - finite.min() + 1e-4 * (np.ptp(finite) + 1e-300))
         self._image.setImage(shade, autoLevels=True)
         self._image.setRect(QRectF(w1[0] - dx / 2, w2[0] - dy / 2, dx * len(w1), dy * len(w2)))
         levels = np.quantile(shade[np.isfinite(shade)], np.linspace(0.05, 0.95, CONTOUR_LEVELS))
@@ -105,6 +111,8 @@ class LandscapePlot(StyledPlot):
         self._note.setText(f"b = {request.intercept:.4g} held fixed")
         self._note.setPos(w1[0], w2[-1])
         self.setRange(xRange=(w1[0], w1[-1]), yRange=(w2[0], w2[-1]), padding=0)
+        if self._shown is not None:
+            self._draw_arrow(*self._shown)  # its length follows the new range
 
     def value_at(self, w1, w2):
         """J at the grid point nearest (w1, w2) (float), or None without a grid."""
@@ -160,5 +168,5 @@ class LandscapePlot(StyledPlot):
         half = max(MIN_HALF_WIDTH, 0.75 * float(np.max(points.max(axis=0) - points.min(axis=0))))
         values = np.linspace(-half, half, GRID_POINTS)
         self._in_flight = True
-        self.landscape_requested.emit(LandscapeRequest(centre[0] + values, centre[1] + values,
-                                                       float(theta[2])))
+        self._pending = LandscapeRequest(centre[0] + values, centre[1] + values, float(theta[2]))
+        self.landscape_requested.emit(self._pending)

@@ -74,20 +74,19 @@ class LossPlot(StyledPlot):
         super().__init__("loss_plot", "iteration", "loss J (nats)", parent)
         self.getAxis("left").enableAutoSIPrefix(False)  # "(x0.001)" scaling confuses students
         self.history = LossHistory()
-        legend = self.addLegend(offset=(-10, 10), labelTextColor="k",
-                                brush=pg.mkBrush(255, 255, 255, 220))
+        self._legend = self.addLegend(offset=(-10, 10), labelTextColor="k",
+                                      brush=pg.mkBrush(255, 255, 255, 220))
         self._curve = self.plot(pen=pg.mkPen("#D55E00", width=2), name="training J")
-        self._test_curve = self.plot(pen=pg.mkPen("#009E73", width=2, style=Qt.PenStyle.DashLine),
-                                     name="test log-loss")
-        self._twin_curve = self.plot(pen=pg.mkPen("#56B4E9", width=2), name="other loss")
-        self._legend = legend
+        self._test_curve = self.plot(pen=pg.mkPen("#009E73", width=2, style=Qt.PenStyle.DashLine))
+        self._twin_curve = self.plot(pen=pg.mkPen("#56B4E9", width=2))
         for curve in (self._curve, self._test_curve, self._twin_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
         self._optimum_line = pg.InfiniteLine(angle=0, movable=False,
                                              pen=pg.mkPen("#555555", style=Qt.PenStyle.DotLine))
         self.addItem(self._optimum_line)
-        legend.addItem(pg.PlotDataItem(pen=self._optimum_line.pen), "optimum J*")
+        self._optimum_sample = pg.PlotDataItem(pen=self._optimum_line.pen)
+        self._twin_name = ""
         self.optimal_loss = None
         self._log_scale = False
         self._gap = False
@@ -109,7 +108,11 @@ class LossPlot(StyledPlot):
     def _apply_axes(self):
         gap = self._gap and self.optimal_loss is not None
         self.setLogMode(y=self._log_scale or gap)
-        self.setLabel("left", "J − J* (nats)" if gap else "loss J (nats)")
+        label = "J − J* (nats)" if gap else "loss J (nats)"
+        if self._gap and not gap:
+            label += " — no finite J*, so no gap view"
+        self.setLabel("left", label)
+        self._legend.getLabel(self._curve).setText("J − J*" if gap else "training J")
         self._following = True
         self.redraw(force=True)
 
@@ -121,7 +124,7 @@ class LossPlot(StyledPlot):
         losses = snapshot.losses
         self.history.append(snapshot.state.iteration - len(losses) + 1, losses)
         other = "squared error" if snapshot.options.loss == "cross_entropy" else "cross-entropy"
-        self._legend.getLabel(self._twin_curve).setText(f"side by side: {other} J")
+        self._twin_name = f"side by side: {other} J"
         optimum = snapshot.optimum.loss if snapshot.optimum is not None else None
         if optimum != self.optimal_loss:
             self.optimal_loss = optimum
@@ -144,11 +147,24 @@ class LossPlot(StyledPlot):
         has_twin = not gap and np.isfinite(twin).any()
         self._twin_curve.setData(iterations if has_twin else [], twin if has_twin else [])
         self._optimum_line.setVisible(self.optimal_loss is not None and not gap)
+        self._show_in_legend(self._test_curve, "test log-loss", has_test)
+        self._show_in_legend(self._twin_curve, self._twin_name, has_twin)
+        self._show_in_legend(self._optimum_sample, "optimum J*", self._optimum_line.isVisible())
         if self.optimal_loss is not None:
             self._optimum_line.setValue(math.log10(self.optimal_loss) if self._log_scale
                                         else self.optimal_loss)
         extra = np.concatenate([test if has_test else losses[:0], twin if has_twin else losses[:0]])
         self._follow(losses, extra, force, self._log_scale or gap)
+
+    def _show_in_legend(self, item, name, shown):
+        """List `item` in the legend only while it is drawn."""
+        listed = self._legend.getLabel(item) is not None
+        if shown and not listed:
+            self._legend.addItem(item, name)
+        elif listed and not shown:
+            self._legend.removeItem(item)
+        elif listed and self._legend.getLabel(item).text != name:
+            self._legend.getLabel(item).setText(name)
 
     def _on_view_box_range_changed_manually(self, *_):
         self._following = False
