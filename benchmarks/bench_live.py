@@ -8,6 +8,8 @@ For each n it prints, measured in one run on this machine:
   frames/s    paint events of the data plot per second,
   p99/max gap of a 10 ms QTimer in the GUI thread while training at full speed (ms).
 Targets at n ≤ 10 000: ratio ≥ 0.8, ≥ 30 frames/s, p99 gap ≤ 33 ms.
+Then, at n = 10 000, the GUI-thread time of each panel's update per frame (median and max ms;
+target ≤ 5 ms) and the time of one loss-landscape grid (computed in a pool thread).
 """
 
 import argparse
@@ -26,6 +28,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer  #
 from logreg_gui.core.generators import generate  # noqa: E402
 from logreg_gui.core.training import Trainer, TrainingOptions  # noqa: E402
 from logreg_gui.qt.gui import application  # noqa: E402
+from logreg_gui.qt.plots.landscape_plot import GRID_POINTS  # noqa: E402
 
 
 def bare_rate(dataset, seconds):
@@ -84,6 +87,45 @@ def window_figures(app, dataset, seconds):
     return (last - first) / elapsed, frames.count / elapsed, np.array(gaps[1:], dtype=float)
 
 
+def panel_costs(app, n_samples=10_000, frames=30):
+    """{panel: (median ms, max ms)} of each panel's per-frame update on the GUI thread."""
+    from logreg_gui.qt.main_window import MainWindow
+
+    window = MainWindow(generate("blobs", n_samples), remember=False)
+    window.show()
+    run_event_loop(app, 0.5)
+    window.controls.view_boxes["contours"].setChecked(True)
+    window.controller.step(20)
+    run_event_loop(app, 1.0)
+    snapshot = window.latest_snapshot
+    model = window.teaching.model_shown
+    teaching = window.teaching
+    updates = {
+        "data plot": lambda: window.data_plot.set_model(model),
+        "sigmoid plot": lambda: window.sigmoid_plot.set_model(model),
+        "loss plot": window.loss_plot.redraw,
+        "status": lambda: window.status_panel.show_snapshot(snapshot, ("x1", "x2")),
+        "formulas": lambda: teaching.formulas.show_snapshot(snapshot),
+        "metrics": lambda: teaching.metrics.show_model(model, window._dataset, 0.5),
+        "landscape (GUI part)": lambda: teaching.show(window._dataset, 0.5),
+    }
+    costs = {}
+    for name, update in updates.items():
+        times = []
+        for _ in range(frames):
+            start = time.perf_counter()
+            update()
+            times.append((time.perf_counter() - start) * 1000)
+        costs[name] = (float(np.median(times)), float(np.max(times)))
+    trainer = window.controller._worker._trainer
+    values = np.linspace(-2, 2, GRID_POINTS)
+    start = time.perf_counter()
+    trainer.landscape(values, values, 0.0)
+    costs["landscape grid (pool thread)"] = ((time.perf_counter() - start) * 1000,) * 2
+    window.close()
+    return costs
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=4.0)
@@ -98,6 +140,9 @@ def main():
         live, fps, gaps = window_figures(app, dataset, args.seconds)
         print(f"{n:>8} {bare:>10.0f} {live:>12.0f} {live / bare:>6.2f} {fps:>9.1f} "
               f"{np.percentile(gaps, 99):>11.1f} {gaps.max():>11.1f}", flush=True)
+    print("\nper-frame update cost at n = 10 000 (ms): median, max")
+    for name, (median, largest) in panel_costs(app).items():
+        print(f"  {name:<32} {median:7.2f} {largest:7.2f}")
 
 
 if __name__ == "__main__":

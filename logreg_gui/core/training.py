@@ -357,10 +357,20 @@ class Trainer:
         ValueError
             If the degree is not 1 (then there are more than two weights).
         """
+        return self.landscape_job(w1_values, w2_values, intercept)()
+
+    def landscape_job(self, w1_values, w2_values, intercept):
+        """A function computing :meth:`landscape` from its own references (for another thread).
+
+        Raises
+        ------
+        ValueError
+            If the degree is not 1.
+        """
         if self._options.degree != 1:
             raise ValueError(f"the landscape needs degree 1, got {self._options.degree}")
-        return loss_landscape(self._X, self._y, intercept, w1_values, w2_values,
-                              self._options.loss, self._options.l2)
+        return partial(loss_landscape, self._X, self._y, intercept, w1_values, w2_values,
+                       self._options.loss, self._options.l2)
 
     # -- reporting ----------------------------------------------------------------------------
 

@@ -2,9 +2,10 @@
 
 import threading
 import time
+from functools import partial
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
 
 from ..core.optimum import Optimum
 from ..core.training import READY, Snapshot, Trainer
@@ -43,7 +44,9 @@ class TrainingWorker(QObject):
         # J* (Newton to 1e-10) can take seconds on big data: it runs in a pool thread so that
         # training and commands carry on; numpy releases the interpreter lock for the heavy parts.
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool.setMaxThreadCount(2)  # J* and a landscape grid at the same time
+        self._relay = _Relay(self)  # pool threads emit through it; handled in this thread
+        self._relay.finished.connect(self._on_relay_finished)
         self._stopping = threading.Event()
         self._optimum_key = None
         self._timer = QTimer(self)  # a child, so it moves to the worker's thread with us
@@ -105,13 +108,34 @@ class TrainingWorker(QObject):
     @Slot(object)
     def compute_landscape(self, request):
         """Compute J over ``request.w1_values × request.w2_values`` at ``request.intercept``
-        (trained units) here, off the GUI thread; emits ``landscape_ready((request, grid))``."""
+        (trained units) in a pool thread; emits ``landscape_ready((request, grid))``."""
         try:
-            grid = self._trainer.landscape(request.w1_values, request.w2_values,
-                                           request.intercept)
+            job = self._trainer.landscape_job(request.w1_values, request.w2_values,
+                                              request.intercept)
         except ValueError:
             return  # degree changed since the request: nothing to draw
-        self.landscape_ready.emit((request, grid))
+        shape = (len(request.w2_values), len(request.w1_values))
+        self._start("landscape", lambda should_stop: (request, job()),
+                    lambda error: (request, np.full(shape, np.nan)))  # an empty grid: no map
+
+    def _start(self, kind, job, on_error):
+        """Run ``job(should_stop)`` in the pool; its result (or ``on_error(exception)``) comes
+        back to :meth:`_on_relay_finished` in this thread."""
+        self._pool.start(partial(self._run_in_pool, kind, job, on_error))
+
+    def _run_in_pool(self, kind, job, on_error):
+        try:
+            result = job(self._stopping.is_set)
+        except Exception as error:  # Qt would only print it: report it as the result instead
+            result = on_error(error)
+        self._relay.finished.emit(kind, result)
+
+    @Slot(str, object)
+    def _on_relay_finished(self, kind, result):
+        if kind == "landscape":
+            self.landscape_ready.emit(result)
+        else:
+            self._on_optimum_found(result)
 
     def _trainers(self):
         return [self._trainer] + ([self._twin] if self._twin is not None else [])
@@ -176,11 +200,9 @@ class TrainingWorker(QObject):
         if trainer.known_optimum() is not None or key == self._optimum_key:
             return
         self._optimum_key = key
-        task = _OptimumTask(key, job, self._stopping.is_set)
-        task.signals.found.connect(self._on_optimum_found)
-        self._pool.start(task)
+        self._start("optimum", lambda should_stop: (key, job(should_stop)),
+                    lambda error: (key, Optimum(None, None, f"J* could not be computed ({error})")))
 
-    @Slot(object)
     def _on_optimum_found(self, result):
         key, optimum = result
         if self._trainer.store_optimum(key, optimum):
@@ -264,22 +286,7 @@ def _other_loss(loss):
     return "mse" if loss == "cross_entropy" else "cross_entropy"
 
 
-class _OptimumSignals(QObject):
-    found = Signal(object)  # (key, Optimum)
+class _Relay(QObject):
+    """Carries results from pool threads to the worker's thread (a queued signal)."""
 
-
-class _OptimumTask(QRunnable):
-    """Computes J* in a pool thread and reports it (queued) to the worker."""
-
-    def __init__(self, key, job, should_stop):
-        super().__init__()
-        self.signals = _OptimumSignals()
-        self._key, self._job, self._should_stop = key, job, should_stop
-
-    def run(self):
-        """Pool-thread entry point; never raises (a failure becomes the reason)."""
-        try:
-            optimum = self._job(self._should_stop)
-        except Exception as error:  # an exception here would only be printed by Qt
-            optimum = Optimum(None, None, f"J* could not be computed ({error})")
-        self.signals.found.emit((self._key, optimum))
+    finished = Signal(str, object)  # kind ("optimum" or "landscape"), result

@@ -1,5 +1,7 @@
 """The loss landscape: J over (w1, w2) with b held, the trajectory, and the step −∇J."""
 
+import math
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,9 +11,10 @@ from PySide6.QtGui import QTransform
 
 from .style import StyledPlot
 
-GRID_POINTS = 61
+GRID_POINTS = 41
 CONTOUR_LEVELS = 12
 MIN_HALF_WIDTH = 1.0
+REFRESH_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class LandscapePlot(StyledPlot):
         self.addItem(self._note)
         self._grid_request = self._pending = None
         self._in_flight = False
+        self._requested_at = -math.inf
         self._shown = None
         self.grid = None
 
@@ -151,7 +155,7 @@ class LandscapePlot(StyledPlot):
         self._arrow_head.setStyle(angle=180 - np.degrees(np.arctan2(step[1], step[0])))
 
     def _needs_grid(self, path, theta):
-        if self._in_flight:
+        if self._in_flight or not self.isVisible():
             return False
         request = self._grid_request
         if request is None:
@@ -160,7 +164,9 @@ class LandscapePlot(StyledPlot):
         inside = (w1[0] <= path[:, 0].min() and path[:, 0].max() <= w1[-1]
                   and w2[0] <= path[:, 1].min() and path[:, 1].max() <= w2[-1])
         b_moved = abs(theta[2] - request.intercept) > 0.02 * (abs(request.intercept) + 0.5)
-        return not inside or b_moved
+        # While b drifts, refresh at most once a second: each grid costs n × 1681 evaluations.
+        recent = time.monotonic() - self._requested_at < REFRESH_SECONDS
+        return not inside or (b_moved and not recent)
 
     def _request(self, path, theta):
         points = np.vstack([path, theta[:2]])
@@ -168,5 +174,6 @@ class LandscapePlot(StyledPlot):
         half = max(MIN_HALF_WIDTH, 0.75 * float(np.max(points.max(axis=0) - points.min(axis=0))))
         values = np.linspace(-half, half, GRID_POINTS)
         self._in_flight = True
+        self._requested_at = time.monotonic()
         self._pending = LandscapeRequest(centre[0] + values, centre[1] + values, float(theta[2]))
         self.landscape_requested.emit(self._pending)
