@@ -20,6 +20,7 @@ DEFAULT_STEPS = 1000
 MAX_SAMPLES = 1_000_000
 MAX_NOISE = 1000.0
 PANELS = ("window", "data", "sigmoid", "loss", "landscape", "formulas", "metrics", "controls")
+OVERLAYS = ("contours", "trail", "fill_by_prediction", "size_by_loss")
 HEADLESS_CHUNK = 10_000
 
 
@@ -65,6 +66,15 @@ def _int_in(low, high=None):
             raise argparse.ArgumentTypeError(f"must be {limits}, got {value}")
         return value
     return parse
+
+
+def _overlays(text):
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in OVERLAYS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown overlay {unknown[0]!r}; choose from "
+                                         f"{', '.join(OVERLAYS)}")
+    return names
 
 
 def _path(text):
@@ -117,6 +127,11 @@ def build_parser():
                      help="render the main window after training to a PNG")
     run.add_argument("--panel", choices=PANELS, default="window",
                      help="what --screenshot renders: the whole window (default) or one panel")
+    run.add_argument("--threshold", type=_float_in(0.01, 0.99), default=0.5,
+                     help="screenshot: decision threshold τ, 0.01 … 0.99 (default 0.5)")
+    run.add_argument("--show", type=_overlays, default=(),
+                     help="screenshot: comma-separated overlays to draw: "
+                     f"{', '.join(OVERLAYS)}")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -158,19 +173,37 @@ def train_headless(trainer, steps):
 
     Returns
     -------
-    ndarray of float64, shape (k + 1, 3)
-        Training J, test log-loss (and NaN for the side-by-side column of
-        :class:`~logreg_gui.core.training.Snapshot`) before training, then after each update.
+    list of Snapshot
+        At iterations 0, 1, 2, 4, 8, … and the last one, each with the losses since the one
+        before (so that a window fed them in order shows the whole run: loss curve, history,
+        landscape path and boundary trail).
     """
-    state = trainer.state()
-    losses = [np.array([[state.loss, state.test_loss]])]
+    optimum = trainer.optimum()
+    snapshots = [_snapshot(trainer, [trainer.state()], True, optimum)]
+    checkpoint = 1
     while trainer.iteration < steps and trainer.status == READY:
-        losses.append(trainer.advance(min(HEADLESS_CHUNK, steps - trainer.iteration)))
-    losses = np.concatenate(losses)
-    return np.column_stack([losses, np.full(len(losses), np.nan)])  # no side-by-side run
+        target = min(checkpoint, steps)
+        progress = []
+        while trainer.iteration < target and trainer.status == READY:
+            progress.append(trainer.advance(min(HEADLESS_CHUNK, target - trainer.iteration)))
+        snapshots.append(_snapshot(trainer, progress, False, optimum))
+        checkpoint *= 2
+    return snapshots
 
 
-def _write_outputs(args, parser, trainer, dataset, source, losses):
+def _snapshot(trainer, progress, new_history, optimum):
+    """A Snapshot of the trainer's state with the losses in `progress` (arrays of shape (k, 2),
+    or a list holding the initial TrainingState)."""
+    if new_history:
+        state = progress[0]
+        losses = np.array([[state.loss, state.test_loss]])
+    else:
+        losses = np.concatenate(progress) if progress else np.empty((0, 2))
+    losses = np.column_stack([losses, np.full(len(losses), np.nan)])  # no side-by-side run
+    return Snapshot(trainer.state(), False, losses, new_history, trainer.options, optimum)
+
+
+def _write_outputs(args, parser, trainer, dataset, source, snapshots):
     if args.report:
         try:
             with open(args.report, "w", encoding="utf-8") as handle:
@@ -181,12 +214,16 @@ def _write_outputs(args, parser, trainer, dataset, source, losses):
     if args.screenshot:
         from .qt.screenshot import render_window
 
-        snapshot = Snapshot(trainer.state(), False, losses, True, trainer.options,
-                            trainer.optimum())
         try:
-            render_window(args.screenshot, dataset, trainer, snapshot, source, args.panel)
+            render_window(args.screenshot, dataset, trainer.options, snapshots, source,
+                          args.panel, _view(args))
         except OSError as error:
             parser.error(f"cannot write {args.screenshot}: {error.strerror or error}")
+
+
+def _view(args):
+    """View settings for screenshots: the threshold and the overlays asked for with --show."""
+    return {"threshold": args.threshold, "show": args.show}
 
 
 def _remembered_loss():
@@ -208,8 +245,8 @@ def main(argv=None):
         parser.error(str(error))
     if headless:
         trainer = Trainer(dataset.X, dataset.y, dataset.test_mask, **vars(options))
-        losses = train_headless(trainer, DEFAULT_STEPS if args.steps is None else args.steps)
-        _write_outputs(args, parser, trainer, dataset, source, losses)
+        snapshots = train_headless(trainer, DEFAULT_STEPS if args.steps is None else args.steps)
+        _write_outputs(args, parser, trainer, dataset, source, snapshots)
         return 0
     from .qt.gui import run_window
 

@@ -2,6 +2,7 @@
 QT_QPA_PLATFORM=offscreen)."""
 
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
@@ -11,10 +12,15 @@ from .gui import application
 SETTLE_SECONDS = 3.0
 
 
-def render_window(path, dataset, trainer, snapshot, source, panel="window"):
-    """Build the window on `dataset`, show `snapshot` and save a grab of it (or of one panel:
-    ``data``, ``sigmoid``, ``loss``, ``landscape``, ``formulas``, ``metrics``, ``controls``) to
-    `path`.
+def render_window(path, dataset, options, snapshots, source, panel="window", view=None):
+    """Build the window on `dataset`, show `snapshots` in order and save a grab of it (or of one
+    panel: ``data``, ``sigmoid``, ``loss``, ``landscape``, ``formulas``, ``metrics``,
+    ``controls``) to `path`.
+
+    Parameters
+    ----------
+    view : dict, optional
+        ``threshold`` (τ) and ``show`` (names of data-plot overlays to switch on).
 
     Raises
     ------
@@ -24,13 +30,22 @@ def render_window(path, dataset, trainer, snapshot, source, panel="window"):
     application()
     from .main_window import MainWindow
 
-    window = MainWindow(dataset, trainer.options, source, remember=False)  # reproducible
+    view = view or {}
+    window = MainWindow(dataset, options, source, remember=False)  # reproducible
     try:
         window.show()
         _process_until(lambda: window.latest_snapshot is not None)  # the worker's first frame
-        window.show_snapshot(snapshot)
+        window.controls.threshold.setValue(view.get("threshold", 0.5))
+        for name in view.get("show", ()):
+            window.controls.view_boxes[name].setChecked(True)
+        for snapshot in snapshots:
+            window.show_snapshot(snapshot)
         landscape = window.teaching.landscape
-        _process_until(lambda: landscape.grid is not None or snapshot.options.degree != 1)
+        if options.degree == 1:  # a fresh grid at the final b (requests are rate-limited)
+            landscape.forget_grid()
+            window.show_snapshot(replace(snapshots[-1], losses=snapshots[-1].losses[:0],
+                                         new_history=False))
+            _process_until(lambda: landscape.grid is not None)
         if not window.panel_widget(panel).grab().save(str(path)):
             raise OSError(0, "the image could not be saved", str(path))
     finally:
