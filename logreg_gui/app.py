@@ -14,7 +14,8 @@ from .core.generators import GENERATORS, generate
 from .core.loss import OBJECTIVES
 from .core.optimizers import NAMES
 from .core.report import training_report
-from .core.training import READY, Snapshot, Trainer, TrainingOptions
+from .core.state import READY, Snapshot, TrainingOptions
+from .core.training import Trainer
 
 DEFAULT_STEPS = 1000
 MAX_SAMPLES = 1_000_000
@@ -90,7 +91,8 @@ def build_parser():
                      "trains without showing a window.")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--data", metavar="FILE", help="CSV file: x1,x2,label per row")
-    source.add_argument("--dataset", choices=list(GENERATORS), help="generated data (default blobs)")
+    source.add_argument("--dataset", choices=list(GENERATORS),
+                        help="generated data (default blobs)")
     data = parser.add_argument_group("generated data and split")
     data.add_argument("--seed", type=_int_in(0), default=0,
                       help="seed of generated data, the test split and SGD (default 0)")
@@ -109,7 +111,8 @@ def build_parser():
                           help="L2 penalty λ, 0 … 1e6: J = log-loss + λ/(2n)·‖w‖² (default 0)")
     training.add_argument("--degree", type=_int_in(1, MAX_DEGREE), default=1,
                           help=f"polynomial feature degree 1 … {MAX_DEGREE} (default 1)")
-    training.add_argument("--optimizer", choices=NAMES, default="gd", help="update rule (default gd)")
+    training.add_argument("--optimizer", choices=NAMES, default="gd",
+                          help="update rule (default gd)")
     training.add_argument("--batch-size", type=_int_in(1), default=32,
                           help="sgd mini-batch size, 1 … training points (default 32)")
     training.add_argument("--momentum", type=_float_in(0, 1, closed_high=False), default=0.9,

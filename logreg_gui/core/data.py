@@ -197,7 +197,7 @@ def _check_two_classes(path, rows, labels, order, key):
         raise DataError(f"{path}: every row has label {order[0]!r}; logistic regression needs "
                         "two classes, add rows of a second class")
     if len(order) > 2:
-        first_extra = next(line for (line, _), label in zip(rows, labels)
+        first_extra = next(line for (line, _), label in zip(rows, labels, strict=True)
                            if key(label) == key(order[2]))
         raise DataError(f"{path}, line {first_extra}: a third label {order[2]!r} (labels found: "
                         f"{', '.join(order[:5])}); keep exactly two classes")
@@ -219,5 +219,5 @@ def write_csv(path, dataset):
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow([*dataset.feature_names, "label"])
-        for (x1, x2), label in zip(dataset.X, dataset.y):
+        for (x1, x2), label in zip(dataset.X, dataset.y, strict=True):
             writer.writerow([repr(float(x1)), repr(float(x2)), dataset.class_names[label]])

@@ -1,4 +1,5 @@
-"""Reproducible two-class data generators (numpy's PCG64 via ``default_rng``: same on every platform)."""
+"""Reproducible two-class data generators (numpy's PCG64 via ``default_rng``: the same points
+on every platform)."""
 
 import numpy as np
 

@@ -64,7 +64,7 @@ def objective(theta, X, y, l2=0.0):
     """
     n = X.shape[0]
     w, b = theta[:-1], theta[-1]
-    # Overflow here means the parameters diverged: the trainer reports it from the non-finite result.
+    # Overflow here means the parameters diverged: the trainer reports it from the result.
     with np.errstate(over="ignore", invalid="ignore"):
         z = X @ w + b
         err = expit(z) - y

@@ -3,7 +3,7 @@
 import math
 
 from .features import polynomial_feature_names
-from .training import CONVERGED, DIVERGED
+from .state import CONVERGED, DIVERGED
 
 
 def _finite_or_none(value):

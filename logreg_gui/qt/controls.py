@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSp
                                QWidget)
 
 from ..core.features import MAX_DEGREE
-from ..core.training import TrainingOptions
+from ..core.state import TrainingOptions
 
 TICKS_PER_DECADE = 10
 SPIN_DECIMALS = 6

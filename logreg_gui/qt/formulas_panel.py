@@ -40,7 +40,7 @@ class FormulasPanel(QLabel):
         if options.l2:
             loss_formula += " + λ/(2n)·‖w‖²"
         err_term = "(ŷ − y)·ŷ·(1 − ŷ)" if mse else "(ŷ − y)"
-        penalty = f" + λ·w/n" if options.l2 else ""
+        penalty = " + λ·w/n" if options.l2 else ""
         update = ("w ← w − t·H⁻¹·∂J/∂w (Newton)" if options.optimizer == "newton"
                   else f"w ← w − η·∂J/∂w, η = {_n(options.learning_rate)} ({options.optimizer})")
         lines = [

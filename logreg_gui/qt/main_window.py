@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 from ..core.data import DataError, read_csv, write_csv
 from ..core.generators import GENERATORS, generate
 from ..core.model import LogisticModel
-from ..core.training import TrainingOptions
+from ..core.state import TrainingOptions
 from .controller import TrainingController
 from .controls import ControlPanel
 from .frame_tracker import FrameTracker
@@ -166,7 +166,8 @@ class MainWindow(QMainWindow):
             self._add_dock("Controls and status", scroll, area.LeftDockWidgetArea),
             self._add_dock("Sigmoid σ(z)", self.sigmoid_plot, area.RightDockWidgetArea),
             self._add_dock("Loss", loss_panel, area.RightDockWidgetArea),
-            self._add_dock("Landscape J(w1, w2)", self.teaching.landscape, area.RightDockWidgetArea),
+            self._add_dock("Landscape J(w1, w2)", self.teaching.landscape,
+                           area.RightDockWidgetArea),
             self._add_dock("Formulas", self.teaching.formulas, area.BottomDockWidgetArea),
             self._add_dock("Metrics at threshold τ", self.teaching.metrics,
                            area.BottomDockWidgetArea)]
@@ -397,7 +398,8 @@ class MainWindow(QMainWindow):
         text = "Pause" if running else "Play"
         if self.play_action.text() == text:
             return
-        pixmap = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
+        pixmap = QStyle.StandardPixmap
+        pixmap = pixmap.SP_MediaPause if running else pixmap.SP_MediaPlay
         self.play_action.setText(text)
         self.play_action.setIcon(self.style().standardIcon(pixmap))
 

@@ -80,4 +80,4 @@ class StatusPanel(QWidget):
     def _weights_text(coef, feature_names, degree):
         names = polynomial_feature_names(feature_names, degree)
         return "<br>".join(f"{number_text(value)} <small>({label_text(name)})</small>"
-                           for name, value in zip(names, coef))
+                           for name, value in zip(names, coef, strict=True))

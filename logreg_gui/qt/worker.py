@@ -8,7 +8,8 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
 
 from ..core.optimum import Optimum
-from ..core.training import READY, Snapshot, Trainer
+from ..core.state import READY, Snapshot
+from ..core.training import Trainer
 
 FRAME_INTERVAL = 1 / 60  # s of training between snapshots while running
 CHUNK_BUDGET = 0.005  # s of work per chunk, so that queued commands are handled promptly

@@ -101,7 +101,7 @@ def test_optimum_of_raw_training_equals_scikit_learn_on_raw_features(l2, degree)
         assert optimum.loss == pytest.approx(standardized.loss, rel=1e-9)
         return
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # lbfgs on raw polynomial features warns; it is the reference
+        warnings.simplefilter("ignore")  # lbfgs warns on raw polynomial features
         model = LogisticRegression(C=1 / l2, tol=1e-12, max_iter=200_000).fit(mapped, dataset.y)
     theta = np.append(model.coef_[0], model.intercept_[0])
     sklearn_loss, _ = objective(theta, mapped, dataset.y, l2)

@@ -6,6 +6,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, QThread
 
+from logreg_gui import MainWindow
 from logreg_gui.core.generators import generate
 from logreg_gui.core.training import TrainingOptions
 from logreg_gui.qt.controller import TrainingController
@@ -56,3 +57,14 @@ def wait_for_snapshot(qtbot, controller, condition=lambda snapshot: True, timeou
     with qtbot.waitSignal(controller.snapshot_ready, timeout=timeout, check_params_cb=check):
         pass
     return seen[0]
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.status_panel.values["state"].text() != "—", timeout=5000)
+    yield window
+    window.close()

@@ -1,47 +1,13 @@
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from logreg_gui import MainWindow
 from logreg_gui.core.data import read_csv
 from logreg_gui.core.training import Trainer
 from tests.conftest import BREAST_CANCER, IRIS_OVERLAP
-
-
-@pytest.fixture
-def window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.status_panel.values["state"].text() != "—", timeout=5000)
-    yield window
-    window.close()
-
-
-def status(window, name):
-    return window.status_panel.values[name].text()
-
-
-def iteration(window):
-    return int(status(window, "iteration").replace(",", ""))
-
-
-def loss(window):
-    return float(status(window, "loss"))
-
-
-def click_at(qtbot, window, x, y, modifier=Qt.KeyboardModifier.NoModifier):
-    plot = window.data_plot
-    scene_point = plot.getViewBox().mapViewToScene(QPointF(x, y))
-    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, modifier,
-                     plot.mapFromScene(scene_point))
-
-
-def action(window, name):
-    return next(a for a in window.actions() if a.objectName() == name)
+from tests.qt.gui_helpers import action, click_at, iteration, loss, status
 
 
 def test_public_names(window):

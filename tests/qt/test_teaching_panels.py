@@ -9,7 +9,7 @@ from logreg_gui import MainWindow
 from logreg_gui.core.metrics import logit, threshold_metrics
 from logreg_gui.core.training import Trainer
 from logreg_gui.qt.plots.landscape_plot import LandscapeRequest
-from tests.qt.test_main_window import action, iteration, status, window  # noqa: F401
+from tests.qt.gui_helpers import action, iteration, status
 from tests.qt.test_training_options_gui import latest, step
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from logreg_gui.core.generators import generate
 from logreg_gui.core.training import Trainer
-from tests.qt.test_main_window import action, click_at, iteration, window  # noqa: F401
+from tests.qt.gui_helpers import action, click_at, iteration
 
 
 def latest(window):

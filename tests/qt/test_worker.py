@@ -44,7 +44,8 @@ def test_step_advances_exactly_one_iteration_with_the_textbook_update(qtbot, mak
     first_snapshot(qtbot, controller)
     for expected in (1, 2):
         controller.step()
-        snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration == expected)
+        snapshot = wait_for_snapshot(qtbot, controller,
+                                     lambda s, expected=expected: s.state.iteration == expected)
         assert not snapshot.running
         assert len(snapshot.losses) == 1
     reference = Trainer(dataset.X, dataset.y, learning_rate=0.3)
@@ -95,7 +96,8 @@ def test_new_data_while_running_is_used_at_the_next_update(qtbot, make_controlle
     wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration > 10)
     controller.set_data(generate("blobs", 250, random_state=9))
     snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.state.n_samples == 250)
-    later = wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration > snapshot.state.iteration)
+    later = wait_for_snapshot(qtbot, controller,
+                              lambda s: s.state.iteration > snapshot.state.iteration)
     assert later.running and later.state.n_samples == 250
     controller.pause()
 

@@ -89,11 +89,12 @@ class DataPlot(StyledPlot):
         self.setLabel("bottom", label_text(dataset.feature_names[0]))
         self.setLabel("left", label_text(dataset.feature_names[1]))
         sampled = len(shown) < dataset.n_samples
-        self.setTitle(f"showing {len(shown):,} of {dataset.n_samples:,} points" if sampled else None)
+        self.setTitle(f"showing {len(shown):,} of {dataset.n_samples:,} points"
+                      if sampled else None)
         self._restyle_points()
 
     def fit_view(self, dataset):
-        """Range the view to the points with a margin (a unit square around 0 when there are none)."""
+        """Range the view to the points with a margin (a square around 0 when there are none)."""
         if dataset.n_samples == 0:
             low, high = np.array([-3.0, -3.0]), np.array([3.0, 3.0])
         else:

@@ -109,7 +109,7 @@ class LandscapePlot(StyledPlot):
         self._image.setRect(QRectF(w1[0] - dx / 2, w2[0] - dy / 2, dx * len(w1), dy * len(w2)))
         levels = np.quantile(shade[np.isfinite(shade)], np.linspace(0.05, 0.95, CONTOUR_LEVELS))
         transform = QTransform(dx, 0, 0, dy, w1[0], w2[0])
-        for contour, level in zip(self._contours, levels):
+        for contour, level in zip(self._contours, levels, strict=True):
             contour.setTransform(transform)
             contour.setData(shade, level=level)
         self._note.setText(f"b = {request.intercept:.4g} held fixed")

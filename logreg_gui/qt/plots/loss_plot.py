@@ -1,4 +1,5 @@
-"""The loss curve against iteration, decimated so that frames cost the same however long it grows."""
+"""The loss curves against iteration, decimated so that a frame costs the same however long the
+run."""
 
 import math
 

@@ -36,7 +36,7 @@ class ProbabilityContours:
         dx = (x_range[1] - x_range[0]) / columns
         dy = (y_range[1] - y_range[0]) / rows
         transform = QTransform(dx, 0, 0, dy, x_range[0] + dx / 2, y_range[0] + dy / 2)
-        for item, level in zip(self._items, CONTOUR_LEVELS):
+        for item, level in zip(self._items, CONTOUR_LEVELS, strict=True):
             item.setTransform(transform)
             item.setData(grid, level=level)
 
