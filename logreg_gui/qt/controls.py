@@ -241,16 +241,28 @@ class ControlPanel(QWidget):
             self.view_boxes[name] = box
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(0.01, 0.99)
-        self.threshold.setSingleStep(0.05)
+        self.threshold.setSingleStep(0.01)
         self.threshold.setValue(0.5)
-        self.threshold.setToolTip("Decision threshold τ: predict class 1 when P(y=1|x) > τ; "
-                                  "the boundary moves to z = log(τ/(1 − τ))")
-        self.threshold.valueChanged.connect(self.threshold_changed)
+        self.threshold_slider = QSlider(Qt.Orientation.Horizontal)
+        self.threshold_slider.setRange(1, 99)
+        self.threshold_slider.setValue(50)
+        for widget in (self.threshold, self.threshold_slider):
+            widget.setToolTip("Decision threshold τ: predict class 1 when P(y=1|x) > τ; "
+                              "the boundary moves to z = log(τ/(1 − τ))")
+        self.threshold_slider.valueChanged.connect(
+            lambda position: self.threshold.setValue(position / 100))
+        self.threshold.valueChanged.connect(self._on_threshold_value_changed)
         row = QHBoxLayout()
         row.addWidget(QLabel("Threshold τ"))
-        row.addWidget(self.threshold, 1)
+        row.addWidget(self.threshold_slider, 1)
+        row.addWidget(self.threshold)
         layout.addLayout(row)
         return group
+
+    def _on_threshold_value_changed(self, value):
+        with QSignalBlocker(self.threshold_slider):
+            self.threshold_slider.setValue(round(value * 100))
+        self.threshold_changed.emit(value)
 
     def _checkbox(self, text, checked, signal, tip):
         box = QCheckBox(text)

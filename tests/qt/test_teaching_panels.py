@@ -77,7 +77,8 @@ def test_step_ten_and_a_hundred_and_run_until_converged(qtbot, window):
 
 def test_threshold_moves_the_boundary_and_updates_the_confusion_matrix(qtbot, window):
     step(qtbot, window, 20)
-    window.controls.threshold.setValue(0.8)
+    window.controls.threshold_slider.setValue(80)
+    assert window.controls.threshold.value() == pytest.approx(0.8)
     coef, intercept = window.current_parameters()
     x, y_line = window.data_plot._boundary.getData()
     np.testing.assert_allclose(coef[0] * x + coef[1] * y_line + intercept, logit(0.8),

@@ -11,17 +11,19 @@ from ...core._math import expit, log1pexp
 from ...core.geometry import boundary_segment
 from .style import CLASS_COLORS, label_text
 
-CONTOUR_LEVELS = (0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9)
+CONTOUR_LEVELS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 TRAIL_LENGTH = 6
 HOVER_RADIUS_PX = 10
 
 
 class ProbabilityContours:
-    """Dashed P = 0.1 … 0.9 contour lines (the 0.5 boundary itself is drawn by the plot)."""
+    """P = 0.1 … 0.9 contour lines, 0.5 thicker (it stays visible when τ moves the boundary)."""
 
     def __init__(self, plot):
-        pen = pg.mkPen(60, 60, 60, 140, width=1)
-        self._items = [pg.IsocurveItem(level=level, pen=pen) for level in CONTOUR_LEVELS]
+        thin = pg.mkPen(60, 60, 60, 140, width=1)
+        thick = pg.mkPen(60, 60, 60, 200, width=2.2)
+        self._items = [pg.IsocurveItem(level=level, pen=thick if level == 0.5 else thin)
+                       for level in CONTOUR_LEVELS]
         for item in self._items:
             plot.addItem(item)
         self.visible = False
