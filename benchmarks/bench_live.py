@@ -18,10 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import logreg_gui  # noqa: E402,F401  (before numpy: it limits BLAS to one thread, as the app)
+import numpy as np  # noqa: E402
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer  # noqa: E402
 

@@ -4,6 +4,8 @@ import os
 import tempfile
 from pathlib import Path
 
+import logreg_gui  # noqa: E402,F401  (first: it limits BLAS threads before numpy loads)
+
 # Tests never need a display: render offscreen whatever the user's shell says.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Settings written by tests go to a throw-away folder, never the user's own.

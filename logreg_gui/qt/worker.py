@@ -59,7 +59,6 @@ class TrainingWorker(QObject):
         self._awaiting_frame = False
         self._pending = []
         self._new_history = False
-        self._seconds_per_iteration = 1e-4
 
     @Slot()
     def play(self):
@@ -238,16 +237,25 @@ class TrainingWorker(QObject):
             self._timer.start(self._next_delay_ms())
 
     def _run_chunk(self):
-        """Advance by as many iterations as the speed allows, within the time budget."""
+        """Advance by as many iterations as the speed allows, within the time budget.
+
+        Iterations run in batches of 1, 2, 4, … until the budget is spent, so a chunk never
+        overshoots by more than its last batch, however slow one iteration is (big data, high
+        degree): queued commands such as Pause are then handled within a fraction of a second.
+        """
         start = time.perf_counter()
-        limit = max(1, int(CHUNK_BUDGET / self._seconds_per_iteration))
+        limit = 1 << 30
         if self._speed is not None:
             due = int((start - self._pace_start) * self._speed) + 1 - self._pace_done
-            limit = min(limit, max(0, due))
-        done = self._advance(limit)
-        if done:
-            self._pace_done += done
-            self._seconds_per_iteration = max((time.perf_counter() - start) / done, 1e-7)
+            limit = max(0, due)
+        done, batch = 0, 1
+        while done < limit and time.perf_counter() - start < CHUNK_BUDGET:
+            advanced = self._advance(min(batch, limit - done))
+            if not advanced:
+                break
+            done += advanced
+            batch *= 2
+        self._pace_done += done
 
     def _advance(self, n_iterations):
         """Run the trainer; keep the losses for the next snapshot. Returns the updates done."""
