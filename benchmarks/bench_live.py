@@ -8,7 +8,8 @@ For each n it prints, measured in one run on this machine:
   frames/s    paint events of the data plot per second,
   p99/max gap of a 10 ms QTimer in the GUI thread while training at full speed (ms).
 Targets at n ≤ 10 000: ratio ≥ 0.8, ≥ 30 frames/s, p99 gap ≤ 33 ms.
-Then, at n = 10 000, the GUI-thread time of each panel's update per frame (median and max ms;
+Then the time closing the window takes while it trains on 100 000 points at degree 6, and, at
+n = 10 000, the GUI-thread time of each panel's update per frame (median and max ms;
 target ≤ 5 ms) and the time of one loss-landscape grid (computed in a pool thread).
 """
 
@@ -126,6 +127,21 @@ def panel_costs(app, n_samples=10_000, frames=30):
     return costs
 
 
+def close_latency(app, n_samples=100_000, degree=6):
+    """Seconds that closing the window takes while it trains (and computes J*) on big data."""
+    from logreg_gui.qt.main_window import MainWindow
+
+    window = MainWindow(generate("moons", n_samples), TrainingOptions(degree=degree),
+                        remember=False)
+    window.show()
+    run_event_loop(app, 0.5)
+    window.controller.play()
+    run_event_loop(app, 1.0)
+    start = time.perf_counter()
+    window.close()
+    return time.perf_counter() - start
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=4.0)
@@ -140,6 +156,8 @@ def main():
         live, fps, gaps = window_figures(app, dataset, args.seconds)
         print(f"{n:>8} {bare:>10.0f} {live:>12.0f} {live / bare:>6.2f} {fps:>9.1f} "
               f"{np.percentile(gaps, 99):>11.1f} {gaps.max():>11.1f}", flush=True)
+    print(f"\nclosing while training at n = 100 000, degree 6 (J* running): "
+          f"{close_latency(app) * 1000:.0f} ms")
     print("\nper-frame update cost at n = 10 000 (ms): median, max")
     for name, (median, largest) in panel_costs(app).items():
         print(f"  {name:<32} {median:7.2f} {largest:7.2f}")
