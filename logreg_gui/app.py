@@ -230,7 +230,8 @@ def _view(args):
 
 
 def _remembered_loss():
-    """The loss the window was last closed with (windows only; headless runs ignore it)."""
+    """The loss the window was last closed with (windows only; headless runs and Newton, which
+    needs the cross-entropy, ignore it)."""
     from .qt.settings import Settings
 
     return Settings().value("training/loss")
@@ -243,7 +244,8 @@ def main(argv=None):
     dataset, source = _load_dataset(args, parser)
     headless = args.headless or args.steps is not None or args.report or args.screenshot
     try:
-        options = _options(args, args.loss or ("cross_entropy" if headless else _remembered_loss()))
+        remembered = "cross_entropy" if headless or args.optimizer == "newton" else None
+        options = _options(args, args.loss or remembered or _remembered_loss())
     except argparse.ArgumentTypeError as error:
         parser.error(str(error))
     if headless:

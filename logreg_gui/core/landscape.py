@@ -7,7 +7,8 @@ from ._math import expit
 CHUNK_CELLS = 200_000  # samples × grid cells at once: 1.6 MB blocks stay in cache (fastest)
 
 
-def loss_landscape(X, y, intercept, w1_values, w2_values, loss="cross_entropy", l2=0.0):
+def loss_landscape(X, y, intercept, w1_values, w2_values, loss="cross_entropy", l2=0.0,
+                   should_stop=None):
     """J(w1, w2, b = intercept) on every grid point, vectorised in bounded chunks.
 
     Parameters
@@ -22,6 +23,8 @@ def loss_landscape(X, y, intercept, w1_values, w2_values, loss="cross_entropy", 
     loss : {"cross_entropy", "mse"}
         Mean log-loss, or ½·mean((σ(z) − y)²); plus λ/(2n)·‖w‖² in both cases.
     l2 : float ≥ 0
+    should_stop : callable () → bool, optional
+        Checked between chunks; when it returns True the rest of the grid is left NaN.
 
     Returns
     -------
@@ -34,9 +37,11 @@ def loss_landscape(X, y, intercept, w1_values, w2_values, loss="cross_entropy", 
     if n == 0:
         return np.full(W1.shape, np.nan)
     sign = np.where(np.asarray(y) == 1, -1.0, 1.0)[:, None]
-    values = np.empty(len(weights))
+    values = np.full(len(weights), np.nan)
     step = max(1, CHUNK_CELLS // n)
     for start in range(0, len(weights), step):
+        if should_stop is not None and should_stop():
+            break
         block = weights[start:start + step]
         with np.errstate(over="ignore", invalid="ignore"):
             z = X @ block.T + intercept  # (n_samples, cells)

@@ -17,11 +17,12 @@ L2_RANGE = (1e-4, 100.0)  # the slider's first position is λ = 0; the box takes
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, None)  # None: max
 LOSSES = (("cross_entropy", "cross-entropy (log-loss)"), ("mse", "squared error ½(ŷ − y)²"))
 VIEW_OPTIONS = (("weight_vector", "Weight vector w", True,
-                 "Arrow from the boundary along w, the boundary's normal, towards class 1"),
+                 "Arrow from the boundary along w, the boundary's normal, towards class 1 "
+                 "(degree 1)"),
                 ("contours", "Probability contours 0.1 … 0.9", False,
-                 "Dashed lines where P(y=1|x) = 0.1, 0.2, …, 0.9"),
+                 "Dashed lines where P(y=1|x) = 0.1, 0.2, …, 0.9 (0.5 solid and thicker)"),
                 ("trail", "Trail of past boundaries", False,
-                 "The last few boundary lines, fading with age"),
+                 "The last few boundary lines, fading with age (degree 1)"),
                 ("fill_by_prediction", "Fill points by predicted class", False,
                  "Fill colour = predicted class, outline = actual class"),
                 ("size_by_loss", "Size points by their loss", False,
@@ -323,6 +324,9 @@ class ControlPanel(QWidget):
         # Newton needs the convex log-loss: it cannot run (or be compared) on the squared error.
         self.loss.setEnabled(name != "newton")
         self.side_by_side_box.setEnabled(name != "newton")
+        if name == "newton":  # the worker drops the side-by-side run for Newton
+            with QSignalBlocker(self.side_by_side_box):
+                self.side_by_side_box.setChecked(False)
         newton = self.optimizer.findData("newton")
         self.optimizer.model().item(newton).setEnabled(self.loss.currentData() != "mse")
 

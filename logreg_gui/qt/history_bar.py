@@ -52,6 +52,11 @@ class HistoryBar(QWidget):
         self.label.setText("live" if iteration == live_iteration else
                            f"showing iteration {iteration:,} (live: {live_iteration:,})")
 
+    def show_index(self, index):
+        """Put the slider on entry `index` without a signal (the history was thinned)."""
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(index)
+
     def go_live(self):
         """Jump to the newest entry."""
         self.slider.setValue(self.slider.maximum())

@@ -296,7 +296,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _redraw(self):
         self._model = self.teaching.model_shown or self._model
-        self.data_plot.set_model(self._model)
+        loss = self._latest.options.loss if self._latest is not None else "cross_entropy"
+        self.data_plot.set_model(self._model, loss)
         self.sigmoid_plot.set_model(self._model)
         snapshot = self._latest
         if snapshot is None:

@@ -50,11 +50,15 @@ class TeachingPanels(QObject):
         if snapshot.new_history:
             self.history.clear()
             self.landscape.forget_grid()
+        pinned = None if self.is_live or snapshot.new_history else self._shown_iteration()
         self._latest = snapshot
         self._live_model = LogisticModel(state.coef_, state.intercept_, snapshot.options.degree)
         self.history.record(state.iteration, np.concatenate(
             [state.coef_, [state.intercept_], state.theta]))
         self.history_bar.set_length(len(self.history))
+        if pinned is not None:  # thinning moves entries: stay on the same iteration
+            index = np.searchsorted(self.history.iterations, pinned, side="right") - 1
+            self.history_bar.show_index(max(int(index), 0))
 
     @property
     def model_shown(self):
@@ -86,6 +90,10 @@ class TeachingPanels(QObject):
     def step_back(self):
         """Show the previous recorded snapshot."""
         self.history_bar.step_back()
+
+    def _shown_iteration(self):
+        return int(self.history.iterations[min(self.history_bar.slider.value(),
+                                               len(self.history) - 1)])
 
     def _entry(self, index):
         """(iteration, coef, intercept, θ in trained units) of history entry `index`."""

@@ -13,7 +13,8 @@ from ..core.training import Trainer
 
 FRAME_INTERVAL = 1 / 60  # s of training between snapshots while running
 CHUNK_BUDGET = 0.005  # s of work per chunk, so that queued commands are handled promptly
-FRAME_TIMEOUT_MS = 100  # carry on if the GUI does not confirm a frame within this
+FRAME_TIMEOUT_MS = 100  # carry on training if the GUI does not confirm a frame within this
+UNCONFIRMED_LIMIT = 2.0  # s: send the next snapshot anyway (a frame that never got painted)
 
 
 class TrainingWorker(QObject):
@@ -56,7 +57,8 @@ class TrainingWorker(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._speed = None  # iterations per second; None means as fast as possible
         self._running = False
-        self._awaiting_frame = False
+        self._awaiting_frame = self._unconfirmed = False
+        self._unconfirmed_since = 0.0
         self._pending = []
         self._new_history = False
 
@@ -115,7 +117,7 @@ class TrainingWorker(QObject):
         except ValueError:
             return  # degree changed since the request: nothing to draw
         shape = (len(request.w2_values), len(request.w1_values))
-        self._start("landscape", lambda should_stop: (request, job()),
+        self._start("landscape", lambda should_stop: (request, job(should_stop=should_stop)),
                     lambda error: (request, np.full(shape, np.nan)))  # an empty grid: no map
 
     def _start(self, kind, job, on_error):
@@ -167,7 +169,10 @@ class TrainingWorker(QObject):
             if self._twin is not None:
                 if "loss" in changes:
                     changes["loss"] = _other_loss(changes["loss"])
-                self._guarded(self._twin.configure, **changes)
+                try:
+                    self._twin.configure(**changes)
+                except ValueError:  # e.g. Newton, which cannot run the squared error: stop it
+                    self._twin = None
             if "degree" in changes:
                 self._start_history()
         self._emit()
@@ -211,6 +216,7 @@ class TrainingWorker(QObject):
     @Slot()
     def frame_shown(self):
         """The GUI has drawn the last snapshot: resume training at once."""
+        self._unconfirmed = False
         if self._awaiting_frame:
             self._resume()
             self._on_timer_timeout()
@@ -218,6 +224,17 @@ class TrainingWorker(QObject):
     def _resume(self):
         self._awaiting_frame = False
         self._resumed = time.perf_counter()
+
+    def _frame_due(self):
+        """Time for a snapshot: a frame's worth of training done, and the last snapshot shown.
+
+        After FRAME_TIMEOUT_MS without confirmation training resumes, but the next snapshot
+        waits for the confirmation (or UNCONFIRMED_LIMIT), so a slow window never gets a queue.
+        """
+        now = time.perf_counter()
+        if self._unconfirmed and now - self._unconfirmed_since < UNCONFIRMED_LIMIT:
+            return False
+        return now - self._resumed >= FRAME_INTERVAL
 
     def _on_timer_timeout(self):
         if self._awaiting_frame:
@@ -229,9 +246,10 @@ class TrainingWorker(QObject):
             self._running = False
         if not self._running:
             self._emit()
-        elif self._pending and time.perf_counter() - self._resumed >= FRAME_INTERVAL:
+        elif self._pending and self._frame_due():
             self._emit()
-            self._awaiting_frame = True
+            self._awaiting_frame = self._unconfirmed = True
+            self._unconfirmed_since = time.perf_counter()
             self._timer.start(FRAME_TIMEOUT_MS)
         else:
             self._timer.start(self._next_delay_ms())

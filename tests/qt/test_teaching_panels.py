@@ -4,6 +4,7 @@ side-by-side losses, formulas and remembered settings."""
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QMessageBox
 
 from logreg_gui import MainWindow
 from logreg_gui.core.metrics import logit, threshold_metrics
@@ -174,3 +175,56 @@ def test_layout_loss_and_view_options_are_remembered(qtbot):
     from logreg_gui.app import _remembered_loss
     assert _remembered_loss() == "mse"
     second.close()
+
+
+def test_corrupt_settings_fall_back_to_defaults(qtbot):
+    from PySide6.QtCore import QSettings
+
+    from logreg_gui.app import _remembered_loss
+    from logreg_gui.qt.settings import Settings
+
+    store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "logreg-gui",
+                      "logreg-gui")
+    for key, value in [("view/threshold", "nan"), ("training/loss", "banana"),
+                       ("view/contours", "maybe"), ("view/log_scale", "1")]:
+        store.setValue(key, value)
+    store.sync()
+    settings = Settings()
+    assert settings.value("view/threshold") == 0.5
+    assert settings.value("view/contours") is False and settings.value("view/log_scale") is True
+    assert _remembered_loss() == "cross_entropy"
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.controls.threshold.value() == 0.5
+    window.close()
+
+
+def test_choosing_newton_drops_the_side_by_side_run_quietly(qtbot, window):
+    window.controls.side_by_side_box.setChecked(True)
+    qtbot.waitUntil(lambda: np.isfinite(window.loss_plot.history.twin_losses).any(),
+                    timeout=5000)
+    window.controls.optimizer.setCurrentIndex(window.controls.optimizer.findData("newton"))
+    step(qtbot, window, 2)
+    assert not window.controls.side_by_side_box.isChecked()
+    assert window.findChild(QMessageBox, "error_box") is None
+    assert np.isnan(window.loss_plot.history.twin_losses[-1])
+
+
+def test_a_scrubbed_view_stays_on_its_iteration_while_the_history_thins(qtbot, monkeypatch):
+    monkeypatch.setattr("logreg_gui.qt.teaching.HISTORY_CAPACITY", 8)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.latest_snapshot is not None, timeout=5000)
+    step(qtbot, window, 3)
+    teaching = window.teaching
+    teaching.history_bar.slider.setValue(2)
+    assert "showing iteration 2" in teaching.history_bar.label.text()
+    window.controller.speed_change_requested.emit(50)
+    window.controller.play()
+    qtbot.waitUntil(lambda: teaching.history.stride >= 4, timeout=20_000)  # thinned twice
+    window.controller.pause()
+    shown = int(teaching.history.iterations[teaching.history_bar.slider.value()])
+    assert shown <= 2  # the same iteration, or the nearest earlier one still kept
+    assert f"showing iteration {shown} " in teaching.history_bar.label.text()
+    window.close()

@@ -10,7 +10,8 @@ from ...core.geometry import boundary_segment, probability_grid
 from ...core.metrics import logit
 from ...core.model import LogisticModel
 from .overlays import (HOVER_RADIUS_PX, BoundaryTrail, ProbabilityContours, WeightArrow,
-                       misclassified_ring_style, point_description, predicted_brushes)
+                       misclassified_ring_style, point_description, point_losses,
+                       predicted_brushes)
 from .style import (BOUNDARY_PEN, CLASS_COLORS, StyledPlot, class_style, drawn_subset,
                     label_text, probability_colormap)
 
@@ -35,6 +36,7 @@ class DataPlot(StyledPlot):
     def __init__(self, parent=None):
         super().__init__("data_plot", "x1", "x2", parent)
         self._model = LogisticModel(np.zeros(2), 0.0)
+        self._loss, self._loss_scale = "cross_entropy", 0.7
         self.threshold = 0.5
         self.fill_by_prediction = False
         self.size_by_loss = False
@@ -61,7 +63,7 @@ class DataPlot(StyledPlot):
         for item in [self._boundary, self._contour, *self._scatters, *self._test_scatters,
                      self._rings]:
             self.addItem(item)
-        self._drawn = {}  # scatter → (X of shape (k, 2), label)
+        self._drawn = {}  # scatter → (X of shape (k, 2), label, test?)
         self._restyled = set()  # scatters drawn with per-point styles
         self._dataset = None
         self.getViewBox().sigRangeChanged.connect(self._redraw_model)
@@ -81,7 +83,7 @@ class DataPlot(StyledPlot):
                                     (self._test_scatters[label], test)):
                 mine = X[(y == label) & in_set]
                 scatter.setData(mine[:, 0], mine[:, 1], **self._base_style(scatter, label))
-                self._drawn[scatter] = (mine, label)
+                self._drawn[scatter] = (mine, label, scatter in self._test_scatters)
             self._legend.addItem(self._scatters[label],
                                  f"class {label}: {label_text(dataset.class_names[label])}")
         if test.any():
@@ -104,9 +106,12 @@ class DataPlot(StyledPlot):
         self.setRange(xRange=(low[0] - margin[0], high[0] + margin[0]),
                       yRange=(low[1] - margin[1], high[1] + 3 * margin[1]), padding=0)
 
-    def set_model(self, model):
-        """Show a :class:`LogisticModel` (original units) as shading, boundary and overlays."""
+    def set_model(self, model, loss="cross_entropy"):
+        """Show a :class:`LogisticModel` (original units) as shading, boundary and overlays;
+        `loss` is the objective in use (for per-point loss sizes and read-outs)."""
         self._model = model
+        self._loss = loss
+        self._loss_scale = 0.1 if loss == "mse" else 0.7
         if model.degree == 1:
             self.trail.push(model.coef_, model.intercept_)
         self._redraw_model()
@@ -148,7 +153,7 @@ class DataPlot(StyledPlot):
     def _restyle_points(self):
         """Fill by predicted class / size by loss (only when those options are on)."""
         ring_points = []
-        for scatter, (X, label) in self._drawn.items():
+        for scatter, (X, label, _) in self._drawn.items():
             if not (self.fill_by_prediction or self.size_by_loss) or len(X) == 0:
                 if scatter in self._restyled:
                     scatter.setData(X[:, 0], X[:, 1], **self._base_style(scatter, label))
@@ -161,9 +166,10 @@ class DataPlot(StyledPlot):
                 style["brush"] = predicted_brushes(predicted)
                 style["pen"] = pg.mkPen(CLASS_COLORS[label], width=2.2)
             if self.size_by_loss:
-                with np.errstate(over="ignore"):
-                    loss = np.logaddexp(0.0, -z if label == 1 else z)
-                style["size"] = 6 + 6 * np.minimum(loss, 3.0)
+                loss = point_losses(z, label, self._loss)
+                # Few distinct sizes: pyqtgraph renders each size once (per-point sizes cost
+                # ~50 µs a point a frame, which froze the window at a few thousand points).
+                style["size"] = 6 + 4 * np.round(np.minimum(loss / self._loss_scale, 3.0))
                 ring_points.append(X[predicted != label])
             scatter.setData(X[:, 0], X[:, 1], **style)
             self._restyled.add(scatter)
@@ -187,22 +193,22 @@ class DataPlot(StyledPlot):
             self.hover_text = ""
             QToolTip.hideText()
             return
-        x, label = nearest
+        x, label, test = nearest
         z = float(self._model.decision_function(x[np.newaxis])[0])
-        self.hover_text = point_description(x, label, self._dataset.class_names,
-                                            self._dataset.feature_names, z)
+        names = (self._dataset.feature_names, self._dataset.class_names)
+        self.hover_text = point_description(x, label, names, z, self._loss, test)
         QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), self.hover_text, self)
 
     def _nearest_point(self, position, view_box):
-        """(x of shape (2,), label) of the drawn point within HOVER_RADIUS_PX, or None."""
+        """(x of shape (2,), label, test?) of the drawn point within HOVER_RADIUS_PX, or None."""
         pixel = view_box.viewPixelSize()
         best, best_distance = None, HOVER_RADIUS_PX
-        for X, label in self._drawn.values():
+        for X, label, test in self._drawn.values():
             if len(X) == 0:
                 continue
             distance = np.hypot((X[:, 0] - position.x()) / pixel[0],
                                 (X[:, 1] - position.y()) / pixel[1])
             index = int(np.argmin(distance))
             if distance[index] < best_distance:
-                best, best_distance = (X[index], label), distance[index]
+                best, best_distance = (X[index], label, test), distance[index]
         return best

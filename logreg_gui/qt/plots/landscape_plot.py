@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QRectF, QTimer, Signal
 from PySide6.QtGui import QTransform
 
 from .style import StyledPlot
@@ -64,8 +64,16 @@ class LandscapePlot(StyledPlot):
         self._arrow_head = pg.ArrowItem(angle=0, headLen=12, brush="w", pen=None)
         for item in [*self._contours, self._path, self._arrow_line, self._arrow_head, self._point]:
             self.addItem(item)
-        self._note = pg.TextItem(color="w", anchor=(0, 0))
+        self._note = pg.TextItem(color="k", anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 190))
         self.addItem(self._note)
+        # Equal scales, so that −∇J is seen at right angles to the contours.
+        self.setAspectLocked(True)
+        for axis in ("left", "bottom"):
+            self.getAxis(axis).enableAutoSIPrefix(False)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self._last_state = None
         self._grid_request = self._pending = None
         self._in_flight = False
         self._requested_at = -math.inf
@@ -84,6 +92,7 @@ class LandscapePlot(StyledPlot):
         self._draw_arrow(theta, gradient)
         if optimum is not None:
             path = np.vstack([path, optimum[:2]])
+        self._last_state = (path, theta)
         if self._needs_grid(path, theta):
             self._request(path, theta)
 
@@ -98,6 +107,8 @@ class LandscapePlot(StyledPlot):
             return  # an answer to someone else's request, or to one made before a reset
         self._in_flight = False
         self._grid_request, self.grid = request, grid
+        if self._last_state is not None and self._needs_grid(*self._last_state):
+            self._refresh_timer.start(0)  # the state moved on meanwhile: catch up
         w1, w2 = request.w1_values, request.w2_values
         dx, dy = w1[1] - w1[0], w2[1] - w2[0]
         finite = grid[np.isfinite(grid)]
@@ -128,6 +139,7 @@ class LandscapePlot(StyledPlot):
         return float(self.grid[row, column])
 
     def _show_unavailable(self):
+        self._last_state = None
         self._path.setData([], [])
         self._point.setData([], [])
         self._arrow_line.setData([], [])
@@ -164,9 +176,18 @@ class LandscapePlot(StyledPlot):
         inside = (w1[0] <= path[:, 0].min() and path[:, 0].max() <= w1[-1]
                   and w2[0] <= path[:, 1].min() and path[:, 1].max() <= w2[-1])
         b_moved = abs(theta[2] - request.intercept) > 0.02 * (abs(request.intercept) + 0.5)
-        # While b drifts, refresh at most once a second: each grid costs n × 1681 evaluations.
-        recent = time.monotonic() - self._requested_at < REFRESH_SECONDS
-        return not inside or (b_moved and not recent)
+        # While b drifts, refresh at most once a second (a grid costs n × 1681 evaluations);
+        # a timer makes sure the last state still gets its grid once training stops.
+        wait = REFRESH_SECONDS - (time.monotonic() - self._requested_at)
+        if b_moved and inside and wait > 0:
+            if not self._refresh_timer.isActive():
+                self._refresh_timer.start(int(wait * 1000) + 1)
+            return False
+        return not inside or b_moved
+
+    def _on_refresh_timer_timeout(self):
+        if self._last_state is not None and self._needs_grid(*self._last_state):
+            self._request(*self._last_state)
 
     def _request(self, path, theta):
         points = np.vstack([path, theta[:2]])

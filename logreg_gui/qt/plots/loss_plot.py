@@ -65,7 +65,7 @@ def nice_ceiling(value):
 
 class LossPlot(StyledPlot):
     """The objective J (training) and the test log-loss against iteration, with the optimum J*
-    as a dashed line; or, in 'gap' view, J − J* on a log axis.
+    as a dotted line; or, in 'gap' view, J − J* on a log axis.
 
     While following (until the user pans or zooms, and again after a reset) the axes step
     through round limits, so they are redrawn a few times per run rather than every frame.

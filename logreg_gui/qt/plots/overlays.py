@@ -5,6 +5,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTransform
 
 from ...core._math import expit, log1pexp
@@ -20,7 +21,7 @@ class ProbabilityContours:
     """P = 0.1 … 0.9 contour lines, 0.5 thicker (it stays visible when τ moves the boundary)."""
 
     def __init__(self, plot):
-        thin = pg.mkPen(60, 60, 60, 140, width=1)
+        thin = pg.mkPen(60, 60, 60, 160, width=1, style=Qt.PenStyle.DashLine)
         thick = pg.mkPen(60, 60, 60, 200, width=2.2)
         self._items = [pg.IsocurveItem(level=level, pen=thick if level == 0.5 else thin)
                        for level in CONTOUR_LEVELS]
@@ -106,24 +107,38 @@ class BoundaryTrail:
             item.setData(*(segment.T if segment is not None else ([], [])))
 
 
-def point_description(x, label, class_names, feature_names, z):
-    """Rich text for the hover read-out of one point: coordinates, class, z, ŷ, err, loss.
+def point_losses(z, label, loss="cross_entropy"):
+    """Each point's loss term for logits z (shape (k,)) of points of class `label`:
+    −log σ(±z) for the cross-entropy, ½·(σ(z) − y)² for the squared error."""
+    if loss == "mse":
+        return 0.5 * (expit(z) - label) ** 2
+    return log1pexp(-z if label == 1 else z)
+
+
+def point_description(x, label, names, z, loss="cross_entropy", test=False):
+    """Rich text for the hover read-out of one point: coordinates, class, z, ŷ, err, loss term.
 
     Parameters
     ----------
     x : ndarray of float64, shape (2,)
     label : int
-    class_names, feature_names : sequence of 2 str
+    names : tuple of (feature names, class names), each a sequence of 2 str
     z : float
         The model's logit at x.
+    loss : {"cross_entropy", "mse"}
+    test : bool
+        Whether the point is held out (not trained on).
     """
+    feature_names, class_names = names
     p = float(expit(z))
-    loss = float(log1pexp(-z if label == 1 else z))
-    names = [label_text(name) for name in feature_names]
-    return (f"{names[0]} = {x[0]:.4g}, {names[1]} = {x[1]:.4g}<br>"
+    term = float(point_losses(np.array([z]), label, loss)[0])
+    formula = ("½·(ŷ − y)²" if loss == "mse" else "−[y·log ŷ + (1 − y)·log(1 − ŷ)]")
+    features = [label_text(name) for name in feature_names]
+    kind = " — a test point (not trained on)" if test else ""
+    return (f"{features[0]} = {x[0]:.4g}, {features[1]} = {x[1]:.4g}{kind}<br>"
             f"class y = {label} ({html.escape(str(class_names[label]))})<br>"
             f"z = w·φ(x) + b = {z:.4g}<br>ŷ = σ(z) = {p:.4f}<br>err = ŷ − y = {p - label:+.4f}"
-            f"<br>loss term −[y·log ŷ + (1 − y)·log(1 − ŷ)] = {loss:.4g}")
+            f"<br>loss term {formula} = {term:.4g}")
 
 
 def misclassified_ring_style():
