@@ -103,9 +103,9 @@ def test_points_added_while_training_reach_the_worker(qtbot, window):
     qtbot.waitUntil(lambda: iteration(window) > 10, timeout=10_000)
     for x in (-1.0, 0.0, 1.0):
         click_at(qtbot, window, x, 0.0)
-    qtbot.waitUntil(lambda: window._latest.state.n_samples == 103, timeout=5000)
+    qtbot.waitUntil(lambda: window._latest.state.n_samples == 103, timeout=15_000)
     reached = iteration(window)
-    qtbot.waitUntil(lambda: iteration(window) > reached, timeout=5000)
+    qtbot.waitUntil(lambda: iteration(window) > reached, timeout=15_000)
     action(window, "play_pause").trigger()
 
 
