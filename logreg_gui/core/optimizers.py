@@ -153,7 +153,7 @@ class Newton(GradientDescent):
         return newton_step(theta, X, y, l2, gradient)
 
 
-def newton_step(theta, X, y, l2, gradient):
+def newton_step(theta, X, y, l2, gradient, should_stop=None):
     """θ − t·d with d = H⁻¹·∇J and the largest t = 2^−k (k ≤ 40) for which J decreases.
 
     Parameters
@@ -162,11 +162,13 @@ def newton_step(theta, X, y, l2, gradient):
     X : ndarray of float64, shape (n_samples, n_features)
     y : ndarray of int, shape (n_samples,)
     l2 : float ≥ 0
+    should_stop : callable () → bool, optional
+        Checked before each trial step (cancels a long line search on big data).
 
     Returns
     -------
     ndarray of float64, shape (n_features + 1,)
-        θ itself when no step lowers J or the data overflow.
+        θ itself when no step lowers J, the data overflow or `should_stop` says so.
     """
     H = hessian(theta, X, y, l2)
     current, _ = objective(theta, X, y, l2)
@@ -178,6 +180,8 @@ def newton_step(theta, X, y, l2, gradient):
     allowed = current + 8 * np.finfo(np.float64).eps * max(abs(current), 1.0)
     step = 1.0
     for _ in range(Newton.max_halvings + 1):
+        if should_stop is not None and should_stop():
+            return theta
         candidate = theta - step * direction
         loss, _ = objective(candidate, X, y, l2)
         if np.isfinite(loss) and loss <= allowed:

@@ -90,10 +90,12 @@ def find_optimum(X, y, l2, tol=1e-10, max_iterations=100, should_stop=None):
         loss, gradient = objective(theta, X, y, l2)
         if unpenalised and separates(theta, X, y):
             return Optimum(None, None, NO_FINITE_OPTIMUM)
-        following = newton_step(theta, X, y, l2, gradient)
+        following = newton_step(theta, X, y, l2, gradient, should_stop)
         with np.errstate(over="ignore", invalid="ignore"):
             decrement = float(gradient @ (theta - following)) / 2  # g·H⁻¹g/2 for a full step
             small = _norm(gradient) < tol and decrement <= 1e-12 * loss
+        if should_stop is not None and should_stop():
+            return Optimum(None, None, "cancelled")
         if small or np.array_equal(following, theta):
             break
         theta = following
