@@ -91,10 +91,7 @@ class TrainingWorker(QObject):
         """Pause, then w = 0, b = 0, iteration 0 and a new loss history."""
         self._running = False
         self._timer.stop()
-        for trainer in self._trainers():
-            trainer.reset()
-        self._start_history()
-        self._emit()
+        self._restart()
 
     @Slot(bool)
     def set_side_by_side(self, enabled):
@@ -102,6 +99,10 @@ class TrainingWorker(QObject):
         self._twin = None
         if enabled:
             self._guarded(self._make_twin)
+        self._restart()
+
+    def _restart(self):
+        """Every trainer back to w = 0, b = 0, with a new loss history."""
         for trainer in self._trainers():
             trainer.reset()
         self._start_history()
