@@ -129,15 +129,6 @@ class LandscapePlot(StyledPlot):
         if self._shown is not None:
             self._draw_arrow(*self._shown)  # its length follows the new range
 
-    def value_at(self, w1, w2):
-        """J at the grid point nearest (w1, w2) (float), or None without a grid."""
-        if self.grid is None:
-            return None
-        request = self._grid_request
-        column = int(np.argmin(np.abs(request.w1_values - w1)))
-        row = int(np.argmin(np.abs(request.w2_values - w2)))
-        return float(self.grid[row, column])
-
     def _show_unavailable(self):
         self._last_state = None
         self._path.setData([], [])
