@@ -21,15 +21,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import logreg_gui  # noqa: E402,F401  (before numpy: it limits BLAS to one thread, as the app)
 import numpy as np  # noqa: E402
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer  # noqa: E402
 
 from logreg_gui.core.generators import generate  # noqa: E402
-from logreg_gui.core.training import Trainer, TrainingOptions  # noqa: E402
-from logreg_gui.qt.gui import application  # noqa: E402
-from logreg_gui.qt.plots.landscape_plot import GRID_POINTS  # noqa: E402
+from logreg_gui.core.landscape import LandscapeRequest  # noqa: E402
+from logreg_gui.core.session import TrainingSession  # noqa: E402
+from logreg_gui.core.state import TrainingOptions  # noqa: E402
+from logreg_gui.core.training import Trainer  # noqa: E402
+from logreg_gui.qt.plots.landscape import GRID_POINTS  # noqa: E402
+from logreg_gui.qt.window.application import application  # noqa: E402
 
 
 def bare_rate(dataset, seconds):
@@ -63,19 +65,20 @@ def run_event_loop(app, seconds):
 
 def window_figures(app, dataset, seconds):
     """(iterations/s, frames/s, gaps in ms) while the window trains at full speed."""
-    from logreg_gui.qt.main_window import MainWindow
+    from logreg_gui.qt.window.main_window import MainWindow
 
-    window = MainWindow(dataset, TrainingOptions(learning_rate=1e-3))
+    window = MainWindow(dataset, TrainingOptions(learning_rate=1e-3), remember=False)
     window.show()
     run_event_loop(app, 0.5)
-    frames = PaintCounter(window.data_plot.viewport())
+    window.controls.fields["speed"].edit(0)  # as fast as possible
+    frames = PaintCounter(window.views.data_plot.viewport())
     gaps, clock = [], QElapsedTimer()
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(lambda: (gaps.append(clock.restart())))
     window.controller.play()
     run_event_loop(app, 0.5)  # let the chunk size settle
-    first = window._latest.state.iteration
+    first = window.latest_snapshot.state.iteration
     frames.count = 0
     clock.start()
     timer.start()
@@ -83,45 +86,38 @@ def window_figures(app, dataset, seconds):
     run_event_loop(app, seconds)
     elapsed = time.perf_counter() - started
     timer.stop()
-    last = window._latest.state.iteration
+    last = window.latest_snapshot.state.iteration
     window.close()
     return (last - first) / elapsed, frames.count / elapsed, np.array(gaps[1:], dtype=float)
 
 
 def panel_costs(app, n_samples=10_000, frames=30):
     """{panel: (median ms, max ms)} of each panel's per-frame update on the GUI thread."""
-    from logreg_gui.qt.main_window import MainWindow
+    from logreg_gui.qt.window.main_window import MainWindow
 
     window = MainWindow(generate("blobs", n_samples), remember=False)
     window.show()
     run_event_loop(app, 0.5)
-    window.controls.view_boxes["contours"].setChecked(True)
+    window.controls.fields["contours"].edit(True)
     window.controller.step(20)
     run_event_loop(app, 1.0)
-    snapshot = window.latest_snapshot
-    model = window.teaching.model_shown
-    teaching = window.teaching
-    updates = {
-        "data plot": lambda: window.data_plot.set_model(model),
-        "sigmoid plot": lambda: window.sigmoid_plot.set_model(model),
-        "loss plot": window.loss_plot.redraw,
-        "status": lambda: window.status_panel.show_snapshot(snapshot, ("x1", "x2")),
-        "formulas": lambda: teaching.formulas.show_snapshot(snapshot),
-        "metrics": lambda: teaching.metrics.show_model(model, window._dataset, 0.5),
-        "landscape (GUI part)": lambda: teaching.show(window._dataset, 0.5),
-    }
+    frame = window.frame
+    views = window.views
+    updates = {name: getattr(views, name).show_frame for name in (
+        "data_plot", "sigmoid_plot", "loss_plot", "landscape_plot", "status_panel",
+        "formulas_panel", "metrics_panel", "history_bar")}
     costs = {}
     for name, update in updates.items():
         times = []
         for _ in range(frames):
             start = time.perf_counter()
-            update()
+            update(frame)
             times.append((time.perf_counter() - start) * 1000)
         costs[name] = (float(np.median(times)), float(np.max(times)))
-    trainer = window.controller._worker._trainer
+    session = TrainingSession(window.frame.dataset, window.training_options())
     values = np.linspace(-2, 2, GRID_POINTS)
     start = time.perf_counter()
-    trainer.landscape(values, values, 0.0)
+    session.landscape_job(LandscapeRequest(values, values, 0.0))()
     costs["landscape grid (pool thread)"] = ((time.perf_counter() - start) * 1000,) * 2
     window.close()
     return costs
@@ -129,12 +125,13 @@ def panel_costs(app, n_samples=10_000, frames=30):
 
 def close_latency(app, n_samples=100_000, degree=6):
     """Seconds that closing the window takes while it trains (and computes J*) on big data."""
-    from logreg_gui.qt.main_window import MainWindow
+    from logreg_gui.qt.window.main_window import MainWindow
 
     window = MainWindow(generate("moons", n_samples), TrainingOptions(degree=degree),
                         remember=False)
     window.show()
     run_event_loop(app, 0.5)
+    window.controls.fields["speed"].edit(0)
     window.controller.play()
     run_event_loop(app, 1.0)
     start = time.perf_counter()

@@ -4,12 +4,16 @@ import os
 import tempfile
 from pathlib import Path
 
-import logreg_gui  # noqa: E402,F401  (first: it limits BLAS threads before numpy loads)
+import numpy as np
+from threadpoolctl import threadpool_limits
 
 # Tests never need a display: render offscreen whatever the user's shell says.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Settings written by tests go to a throw-away folder, never the user's own.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="logreg-gui-test-config-")
+
+# One BLAS thread, as the application (see logreg_gui/qt/window/application.py).
+threadpool_limits(limits=1, user_api="blas")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT / "resources" / "datasets"
@@ -17,3 +21,13 @@ BREAST_CANCER = DATASETS / "breast_cancer_radius_texture.csv"
 IRIS_OVERLAP = DATASETS / "iris_versicolor_virginica.csv"
 IRIS_SEPARABLE = DATASETS / "iris_setosa_versicolor.csv"
 FINITE_OPTIMUM = [BREAST_CANCER, IRIS_OVERLAP]
+
+
+def central_differences(function, theta, step=1e-6):
+    """The gradient of a scalar `function` at `theta` by central differences."""
+    gradient = np.empty_like(theta)
+    for i in range(len(theta)):
+        e = np.zeros_like(theta)
+        e[i] = step
+        gradient[i] = (function(theta + e) - function(theta - e)) / (2 * step)
+    return gradient

@@ -74,7 +74,10 @@ def test_screenshot_renders_the_window(tmp_path):
     (["--data", "missing.csv"], "no such file"),
     (["--data", DATASETS / ".." / ".." / "README.md"], "README.md"),
     (["--learning-rate", "0"], "must be ≥ 1e-06 and ≤ 1000"),
-    (["--seed", "-1"], "--seed: must be at least 0"),
+    (["--seed", "-1"], "--seed: must be from 0 to 4294967295, got -1"),
+    (["--seed", "5000000000"], "--seed: must be from 0 to 4294967295, got 5000000000"),
+    (["--l2", "-1e-3"], "--l2: must be ≥ 0 and ≤ 1e+06, got -1e-3"),
+    (["--batch-size", "101"], "--batch-size must be at most the 100 training points, got 101"),
     (["--n-samples", "100000000000"], "--n-samples: must be from 2 to 1000000"),
     (["--report", ""], "output file name"),
     (["--report", "/proc/version"], "cannot write /proc/version"),
@@ -87,7 +90,7 @@ def test_screenshot_renders_the_window(tmp_path):
     (["--degree", "0"], "--degree: must be from 1 to 6"),
     (["--degree", "7"], "--degree: must be from 1 to 6"),
     (["--optimizer", "lbfgs"], "--optimizer: invalid choice"),
-    (["--optimizer", "sgd", "--batch-size", "0"], "--batch-size: must be at least 1"),
+    (["--optimizer", "sgd", "--batch-size", "0"], "--batch-size: must be from 1 to 1000000"),
     (["--optimizer", "sgd", "--n-samples", "50", "--batch-size", "51"], "at most the 50 training"),
     (["--optimizer", "sgd", "--test-fraction", "0.5", "--n-samples", "50", "--batch-size", "27"],
      "at most the 26 training"),  # 12 of each class of 25 held out
@@ -121,7 +124,7 @@ def test_a_window_deleted_without_closing_still_joins_its_thread():
     script = (
         "import gc\n"
         "from PySide6.QtCore import QEventLoop, QTimer\n"
-        "from logreg_gui.qt.gui import application\n"
+        "from logreg_gui.qt.window.application import application\n"
         "app = application()\n"
         "from logreg_gui import MainWindow\n"
         "def spin(ms):\n"
@@ -134,3 +137,19 @@ def test_a_window_deleted_without_closing_still_joins_its_thread():
                             timeout=60, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "Destroyed while thread" not in result.stderr
+
+
+def test_a_seed_beyond_32_bit_signed_integers_trains_and_renders(tmp_path):
+    report = report_of(tmp_path, "--seed", 3_000_000_000, "--steps", 5)
+    assert report["random_state"] == 3_000_000_000 and report["iterations"] == 5
+    out = tmp_path / "s.png"
+    result = run("--seed", 3_000_000_000, "--steps", 5, "--screenshot", out)
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).width() > 0
+
+
+def test_sgd_without_a_batch_size_uses_every_point_of_a_small_file(tmp_path):
+    report = report_of(tmp_path, "--data", ROOT / "tests" / "data" / "small_twenty.csv",
+                       "--optimizer", "sgd", "--steps", 3)
+    assert report["n_train"] == 20 and report["batch_size"] == 20
+    assert report["iterations"] == 3 and report["epochs"] == 3  # one batch = all 20 points

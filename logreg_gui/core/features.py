@@ -31,8 +31,8 @@ def polynomial_features(X, degree):
 
     Returns
     -------
-    ndarray of float64, shape (n_samples, n_outputs)
-        n_outputs = 5 for degree 2, 27 for degree 6 (two features).
+    ndarray of float64, shape (n_samples, n_output_features)
+        n_output_features = 5 for degree 2, 27 for degree 6 (two features).
 
     Raises
     ------

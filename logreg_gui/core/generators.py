@@ -3,7 +3,7 @@ on every platform)."""
 
 import numpy as np
 
-from .data import Dataset
+from logreg_gui.core.data import Dataset
 
 
 def _labels(n_samples):

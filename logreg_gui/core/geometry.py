@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ._math import expit
+from logreg_gui.core._math import expit
 
 
 def boundary_segment(coef, intercept, x_range, y_range):

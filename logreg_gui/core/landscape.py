@@ -1,13 +1,31 @@
 """The objective over a grid of (w1, w2) with the intercept held fixed (degree 1 only)."""
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from ._math import expit
+from logreg_gui.core.loss import CROSS_ENTROPY
 
 CHUNK_CELLS = 200_000  # samples × grid cells at once: 1.6 MB blocks stay in cache (fastest)
 
 
-def loss_landscape(X, y, intercept, w1_values, w2_values, loss="cross_entropy", l2=0.0,
+@dataclass(frozen=True)
+class LandscapeRequest:
+    """Which grid to evaluate: J(w1, w2, b = intercept), trained units.
+
+    Parameters
+    ----------
+    w1_values : ndarray of float64, shape (columns,)
+    w2_values : ndarray of float64, shape (rows,)
+    intercept : float
+    """
+
+    w1_values: np.ndarray
+    w2_values: np.ndarray
+    intercept: float
+
+
+def loss_landscape(X, y, intercept, w1_values, w2_values, loss=CROSS_ENTROPY, l2=0.0,
                    should_stop=None):
     """J(w1, w2, b = intercept) on every grid point, vectorised in bounded chunks.
 
@@ -20,8 +38,8 @@ def loss_landscape(X, y, intercept, w1_values, w2_values, loss="cross_entropy", 
         b, held fixed.
     w1_values : ndarray of float64, shape (columns,)
     w2_values : ndarray of float64, shape (rows,)
-    loss : {"cross_entropy", "mse"}
-        Mean log-loss, or ½·mean((σ(z) − y)²); plus λ/(2n)·‖w‖² in both cases.
+    loss : logreg_gui.core.loss.Loss
+        The mean of its sample losses, plus λ/(2n)·‖w‖².
     l2 : float ≥ 0
     should_stop : callable () → bool, optional
         Checked between chunks; when it returns True the rest of the grid is left NaN.
@@ -36,7 +54,7 @@ def loss_landscape(X, y, intercept, w1_values, w2_values, loss="cross_entropy", 
     weights = np.column_stack([W1.ravel(), W2.ravel()])
     if n == 0:
         return np.full(W1.shape, np.nan)
-    sign = np.where(np.asarray(y) == 1, -1.0, 1.0)[:, None]
+    labels = np.asarray(y)[:, None]
     values = np.full(len(weights), np.nan)
     step = max(1, CHUNK_CELLS // n)
     for start in range(0, len(weights), step):
@@ -45,21 +63,6 @@ def loss_landscape(X, y, intercept, w1_values, w2_values, loss="cross_entropy", 
         block = weights[start:start + step]
         with np.errstate(over="ignore", invalid="ignore"):
             z = X @ block.T + intercept  # (n_samples, cells)
-            if loss == "mse":
-                values[start:start + step] = 0.5 * np.mean((expit(z) - y[:, None]) ** 2, axis=0)
-            else:
-                values[start:start + step] = np.mean(_log1pexp_in_place(sign * z), axis=0)
+            values[start:start + step] = np.mean(loss.sample_losses(z, labels), axis=0)
     penalty = l2 / (2 * n) * np.sum(weights * weights, axis=1)
     return (values + penalty).reshape(W1.shape)
-
-
-def _log1pexp_in_place(t):
-    """log(1 + e^t) = max(t, 0) + log1p(e^−|t|), overwriting `t`'s buffer (about twice as fast
-    as ``np.logaddexp`` on these large blocks)."""
-    positive = np.maximum(t, 0.0)
-    np.abs(t, out=t)
-    np.negative(t, out=t)
-    np.exp(t, out=t)
-    np.log1p(t, out=t)
-    t += positive
-    return t

@@ -1,8 +1,16 @@
-"""Mean binary cross-entropy (log-loss) from logits, its gradient and the L2-penalised objective."""
+"""The losses training can minimise, as objects with one interface, and their maths from logits.
+
+:data:`CROSS_ENTROPY` (the mean log-loss) and :data:`SQUARED_ERROR` (½·mean((ŷ − y)²), shown for
+comparison) each know their name, label, formulas, per-sample loss, objective and convexity, so
+no caller needs to compare loss names.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
-from ._math import expit, log1pexp
+from logreg_gui.core._math import expit, log1pexp
 
 
 def log_loss(z, y):
@@ -139,4 +147,82 @@ def mse_objective(theta, X, y, l2=0.0):
     return loss, gradient
 
 
-OBJECTIVES = {"cross_entropy": objective, "mse": mse_objective}
+def cross_entropy_terms(z, y):
+    """Each sample's log-loss −[y·log σ(z) + (1 − y)·log(1 − σ(z))] = log(1 + e^(∓z)).
+
+    Parameters
+    ----------
+    z : ndarray of float64, any shape
+        Logits.
+    y : ndarray of int or float, broadcastable to `z`
+        Labels in {0, 1}.
+
+    Returns
+    -------
+    ndarray of float64, the broadcast shape
+        Non-negative, never overflowing.
+    """
+    t = np.asarray(np.where(np.asarray(y) == 1, -1.0, 1.0) * np.asarray(z, dtype=np.float64))
+    # log(1 + e^t) = max(t, 0) + log1p(e^−|t|), in place (about twice as fast as logaddexp).
+    positive = np.maximum(t, 0.0)
+    np.abs(t, out=t)
+    np.negative(t, out=t)
+    np.exp(t, out=t)
+    np.log1p(t, out=t)
+    t += positive
+    return t
+
+
+def squared_error_terms(z, y):
+    """Each sample's ½·(σ(z) − y)², shape of the broadcast of `z` and `y`."""
+    return 0.5 * (expit(z) - y) ** 2
+
+
+@dataclass(frozen=True)
+class Loss:
+    """A loss that training can minimise.
+
+    Parameters
+    ----------
+    name : str
+        Its option value (``cross_entropy`` or ``mse``).
+    label : str
+        Text for menus and legends.
+    formula : str
+        The objective J without the penalty, as the tutorial writes it.
+    term : str
+        One sample's loss term.
+    error_term : str
+        The factor that multiplies x in the gradient, e.g. '(ŷ − y)'.
+    convex : bool
+        Whether J is convex in θ (Newton and J* need it).
+    objective : callable (θ, X, y, l2) → (J, ∇J)
+        See :func:`objective`.
+    sample_losses : callable (z, y) → ndarray
+        Each sample's loss term from its logit, broadcasting.
+    typical : float
+        A loss term of this size is large (scales point sizes in the data plot).
+    """
+
+    name: str
+    label: str
+    formula: str
+    term: str
+    error_term: str
+    convex: bool
+    objective: Callable
+    sample_losses: Callable
+    typical: float
+
+    @property
+    def other(self):
+        """The loss it is compared with side by side (:class:`Loss`)."""
+        return SQUARED_ERROR if self is CROSS_ENTROPY else CROSS_ENTROPY
+
+
+CROSS_ENTROPY = Loss("cross_entropy", "cross-entropy (log-loss)",
+                     "J = −mean[y·log ŷ + (1 − y)·log(1 − ŷ)]", "−[y·log ŷ + (1 − y)·log(1 − ŷ)]",
+                     "(ŷ − y)", True, objective, cross_entropy_terms, 0.7)
+SQUARED_ERROR = Loss("mse", "squared error ½(ŷ − y)²", "J = ½·mean((ŷ − y)²)", "½·(ŷ − y)²",
+                     "(ŷ − y)·ŷ·(1 − ŷ)", False, mse_objective, squared_error_terms, 0.1)
+LOSSES = {loss.name: loss for loss in (CROSS_ENTROPY, SQUARED_ERROR)}

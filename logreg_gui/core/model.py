@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._math import expit
-from .features import polynomial_features
+from logreg_gui.core._math import expit
+from logreg_gui.core.features import polynomial_features
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,7 @@ class LogisticModel:
 
     Parameters
     ----------
-    coef_ : ndarray of float64, shape (n_outputs,)
+    coef_ : ndarray of float64, shape (n_output_features,)
         Weights w of the mapped features φ(x), in original units.
     intercept_ : float
         Bias b.
@@ -26,6 +26,12 @@ class LogisticModel:
     intercept_: float
     degree: int = 1
     classes_ = np.array([0, 1])
+
+    @property
+    def is_planar(self):
+        """Whether the model has exactly two raw weights (degree 1 on two features): a straight
+        boundary, a weight vector and a 2-D loss landscape (bool)."""
+        return self.degree == 1 and len(self.coef_) == 2
 
     def decision_function(self, X):
         """Logits z = φ(X)·w + b.

@@ -8,7 +8,7 @@ the trainer has already computed. It returns the new θ.
 
 import numpy as np
 
-from .loss import hessian, objective
+from logreg_gui.core.loss import hessian, objective
 
 NAMES = ("gd", "sgd", "momentum", "adam", "newton")
 

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .loss import objective
-from .optimizers import newton_step
+from logreg_gui.core.loss import objective
+from logreg_gui.core.optimizers import newton_step
 
 NO_FINITE_OPTIMUM = ("the classes are linearly separable in the feature space, so J keeps "
                      "falling towards 0 as ‖w‖ grows: there is no finite optimum (add an L2 "

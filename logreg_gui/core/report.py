@@ -2,8 +2,8 @@
 
 import math
 
-from .features import polynomial_feature_names
-from .state import CONVERGED, DIVERGED
+from logreg_gui.core.features import polynomial_feature_names
+from logreg_gui.core.state import CONVERGED, DIVERGED
 
 
 def _finite_or_none(value):

@@ -1,30 +1,34 @@
 """The records that training passes around: options, state and snapshots."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .features import MAX_DEGREE
-from .loss import OBJECTIVES
-from .optimizers import NAMES
+from logreg_gui.core.loss import LOSSES
+from logreg_gui.core.parameters import PARAMETERS
 
 READY, CONVERGED, DIVERGED, EMPTY = "ready", "converged", "diverged", "empty"
 NO_OPTIMUM = "no finite optimum"
 
 
+def _default(name):
+    return PARAMETERS[name].default
+
+
 @dataclass(frozen=True)
 class TrainingOptions:
-    """Everything that defines how the model is trained.
+    """Everything that defines how the model is trained (limits and defaults: see
+    :data:`~logreg_gui.core.parameters.PARAMETERS`).
 
     Parameters
     ----------
-    learning_rate : float > 0
+    learning_rate : float, 1e-6 … 1000
         Step size η (not used by ``newton``).
     standardize : bool
         Train on standardized features (population std of the training rows; constant columns
         are left unscaled). Coefficients are always reported in original units.
-    l2 : float ≥ 0
-        λ in J = mean log-loss + λ/(2n)·‖w‖² (w in the trained units; b is not penalised).
+    l2 : float, 0 … 1e6
+        λ in J = mean loss + λ/(2n)·‖w‖² (w in the trained units; b is not penalised).
     degree : int, 1 … 6
         Degree of the polynomial feature map φ.
     optimizer : str
@@ -33,7 +37,7 @@ class TrainingOptions:
         Mini-batch size of ``sgd`` (capped at the number of training points).
     momentum : float in [0, 1)
         β of ``momentum``.
-    random_state : int
+    random_state : int, 0 … 2³² − 1
         Seed of the ``sgd`` shuffling.
     tol : float > 0
         Convergence threshold on ‖∇J‖.
@@ -42,38 +46,36 @@ class TrainingOptions:
         comparison; not with ``newton``).
     """
 
-    learning_rate: float = 0.1
-    standardize: bool = True
-    l2: float = 0.0
-    degree: int = 1
-    optimizer: str = "gd"
-    batch_size: int = 32
-    momentum: float = 0.9
-    random_state: int = 0
-    tol: float = 1e-6
-    loss: str = "cross_entropy"
+    learning_rate: float = _default("learning_rate")
+    standardize: bool = _default("standardize")
+    l2: float = _default("l2")
+    degree: int = _default("degree")
+    optimizer: str = _default("optimizer")
+    batch_size: int = _default("batch_size")
+    momentum: float = _default("momentum")
+    random_state: int = _default("random_state")
+    tol: float = _default("tol")
+    loss: str = _default("loss")
+
+    @property
+    def criterion(self):
+        """The :class:`~logreg_gui.core.loss.Loss` minimised."""
+        return LOSSES[self.loss]
 
     def validated(self):
-        """Return self, or raise ValueError naming the first invalid option and its value."""
-        checks = [
-            ("learning_rate", np.isfinite(self.learning_rate) and self.learning_rate > 0,
-             "a positive number"),
-            ("l2", np.isfinite(self.l2) and self.l2 >= 0, "a non-negative number"),
-            ("degree", int(self.degree) == self.degree and 1 <= self.degree <= MAX_DEGREE,
-             f"a whole number from 1 to {MAX_DEGREE}"),
-            ("optimizer", self.optimizer in NAMES, f"one of {', '.join(NAMES)}"),
-            ("batch_size", int(self.batch_size) == self.batch_size and self.batch_size >= 1,
-             "a whole number ≥ 1"),
-            ("momentum", 0 <= self.momentum < 1, "in [0, 1)"),
-            ("tol", self.tol > 0, "positive"),
-            ("loss", self.loss in OBJECTIVES, f"one of {', '.join(OBJECTIVES)}"),
-            ("optimizer", self.optimizer != "newton" or self.loss == "cross_entropy",
-             "not newton with the mse loss (its Hessian is not positive definite)"),
-        ]
-        for name, ok, wanted in checks:
-            if not ok:
-                raise ValueError(f"{name} must be {wanted}, got {getattr(self, name)!r}")
-        return self
+        """Self with every value converted to its parameter's type.
+
+        Raises
+        ------
+        ValueError
+            Naming the first invalid option, what it must be and its value.
+        """
+        values = {field.name: PARAMETERS[field.name].check(getattr(self, field.name))
+                  for field in fields(self)}
+        if values["optimizer"] == "newton" and not LOSSES[values["loss"]].convex:
+            raise ValueError(f"optimizer newton needs a convex loss (its Hessian must be "
+                             f"positive definite), got loss {values['loss']!r}")
+        return TrainingOptions(**values)
 
 
 @dataclass(frozen=True)

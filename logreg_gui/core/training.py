@@ -1,24 +1,28 @@
 """The trainer: feature map, standardization and an optimizer, advanced a few iterations at a
 time."""
 
-from dataclasses import replace
-from functools import partial
+from dataclasses import fields, replace
 
 import numpy as np
 
-from .features import polynomial_features
-from .landscape import loss_landscape
-from .loss import OBJECTIVES, log_loss
-from .model import LogisticModel
-from .optimizers import make_optimizer
-from .optimum import Optimum, find_optimum, separates
-from .scaling import Standardizer
-from .state import (CONVERGED, DIVERGED, EMPTY, NO_OPTIMUM, READY, TrainingOptions,
+from logreg_gui.core.features import polynomial_features
+from logreg_gui.core.loss import log_loss
+from logreg_gui.core.model import LogisticModel
+from logreg_gui.core.optimizers import make_optimizer
+from logreg_gui.core.jstar import OptimumCache
+from logreg_gui.core.optimum import separates
+from logreg_gui.core.scaling import Standardizer
+from logreg_gui.core.state import (CONVERGED, DIVERGED, EMPTY, NO_OPTIMUM, READY, TrainingOptions,
                     TrainingState)
+
+# Which options require what when they change (everything else, e.g. η or tol, is only stored).
+_NEW_OPTIMIZER = {"optimizer", "batch_size", "momentum", "random_state", "loss", "degree"}
+_NEW_FEATURES = {"degree", "standardize"}
+_NEW_OPTIMUM = {"degree", "standardize", "l2", "loss"}
 
 
 class Trainer:
-    """Minimises J(θ) = mean log-loss + λ/(2n)·‖w‖² over θ = (w, b), a few updates at a time.
+    """Minimises J(θ) = mean loss + λ/(2n)·‖w‖² over θ = (w, b), a few updates at a time.
 
     Parameters
     ----------
@@ -41,8 +45,8 @@ class Trainer:
         self._options = TrainingOptions(**options).validated()
         self._optimizer = self._new_optimizer()
         self.iteration = 0
-        self._scaler = None
         self._theta = None
+        self.optima = OptimumCache()  # J* of the current problem, when known
         self.set_data(X, y, test_mask)
 
     # -- configuration ------------------------------------------------------------------------
@@ -53,53 +57,49 @@ class Trainer:
         return self._options
 
     @property
-    def learning_rate(self):
-        """Step size η (float)."""
-        return self._options.learning_rate
+    def features(self):
+        """(X, y) as trained on: X of shape (n_train, n_output_features), mapped and scaled;
+        y of shape (n_train,). Read-only arrays."""
+        return self._X, self._y
 
-    @property
-    def standardize(self):
-        """Whether training runs on standardized features (bool)."""
-        return self._options.standardize
+    def configure(self, options=None, **changes):
+        """Train with `options` (default: the current ones) with `changes` applied, doing only
+        what the changed fields require.
 
-    def configure(self, **changes):
-        """Change options. A new degree resets θ (and the iteration count) to 0; a new optimizer
-        or its settings restart its internal state; everything else keeps θ in original units.
+        A new η or tol is only stored; a new optimizer, batch size, β, seed or loss restarts the
+        optimizer's state; a new degree maps the features again and restarts from θ = 0 (and
+        iteration 0); standardizing on or off rescales the features and keeps the model in
+        original units. A stopped state (converged, diverged, no finite optimum) is cleared.
+
+        Parameters
+        ----------
+        options : TrainingOptions, optional
+        **changes
+            Fields of :class:`TrainingOptions`.
 
         Raises
         ------
         ValueError
-            If a changed option is invalid; nothing changes then.
+            If an option is invalid; nothing changes then.
         """
-        new = replace(self._options, **changes).validated()
-        old, self._options = self._options, new
-
-        def changed(*names):
-            return any(getattr(new, name) != getattr(old, name) for name in names)
-
-        if changed("degree"):
-            self._theta = None
-            self.iteration = 0
-        if changed("optimizer", "batch_size", "momentum", "random_state", "loss", "degree"):
+        new = replace(options or self._options, **changes).validated()
+        changed = {field.name for field in fields(new)
+                   if getattr(new, field.name) != getattr(self._options, field.name)}
+        self._options = new
+        if not changed:
+            return
+        if changed & _NEW_OPTIMIZER:
             self._optimizer = self._new_optimizer()
         self._optimizer.learning_rate = new.learning_rate
-        if self._status in (DIVERGED, NO_OPTIMUM, CONVERGED):
-            self._status = READY
-        optimum, key = self._optimum, self._optimum_key
-        self.set_data(self._X_raw, self._y_raw, self._test_mask)
-        if not changed("degree", "standardize", "l2", "loss"):
-            self._optimum, self._optimum_key = optimum, key  # J* depends on these only
-
-    def with_options(self, **changes):
-        """A new, untrained Trainer on the same data with some options changed.
-
-        Raises
-        ------
-        ValueError
-            If a changed option is invalid.
-        """
-        options = vars(replace(self._options, **changes))
-        return Trainer(self._X_raw, self._y_raw, self._test_mask, **options)
+        if "degree" in changed:
+            self._theta = None
+            self.iteration = 0
+        if changed & _NEW_FEATURES:
+            self._map_features()
+        if changed & _NEW_OPTIMUM:
+            self.optima.forget()
+        self._status = READY
+        self._evaluate()
 
     def set_data(self, X, y, test_mask=None):
         """Replace the data, keeping the model (in original units) and the iteration count.
@@ -110,23 +110,48 @@ class Trainer:
         y : ndarray of int, shape (n_samples,)
         test_mask : ndarray of bool, shape (n_samples,), optional
         """
-        original = self._original_parameters() if self._theta is not None else None
         self._X_raw = np.asarray(X, dtype=np.float64)
         self._y_raw = np.asarray(y, dtype=np.int64)
         self._test_mask = (np.zeros(len(self._y_raw), dtype=bool) if test_mask is None
                            else np.asarray(test_mask, dtype=bool))
+        self._map_features()
+        self.optima.forget()
+        self._status = READY
+        self._evaluate()
+
+    def _map_features(self):
+        """φ(X) of the training and test points, scaled; θ carried over in original units."""
+        original = self._original_parameters() if self._theta is not None else None
         mapped = polynomial_features(self._X_raw, self._options.degree)
         train = ~self._test_mask
         self._scaler = Standardizer.fit(mapped[train], self._options.standardize)
         self._X, self._y = self._scaler.transform(mapped[train]), self._y_raw[train]
         self._X_test = self._scaler.transform(mapped[~train])
         self._y_test = self._y_raw[~train]
+        for array in (self._X, self._y):
+            array.flags.writeable = False
         if original is None:
             self._theta = np.zeros(mapped.shape[1] + 1)
         else:
             self._theta = np.append(*self._scaler.from_original(*original))
-        self._optimum = None
-        self._optimum_key = getattr(self, "_optimum_key", 0) + 1
+
+    def start_from(self, theta):
+        """Continue from θ = (w, b) in the trained units, restarting the optimizer's state.
+
+        Parameters
+        ----------
+        theta : array_like of float64, shape (n_output_features + 1,)
+
+        Raises
+        ------
+        ValueError
+            If `theta` has the wrong shape or a value that is not finite.
+        """
+        theta = np.array(theta, dtype=np.float64)
+        if theta.shape != self._theta.shape or not np.all(np.isfinite(theta)):
+            raise ValueError(f"theta must be {len(self._theta)} finite numbers, got {theta}")
+        self._theta = theta
+        self._optimizer.reset()
         self._status = READY
         self._evaluate()
 
@@ -193,68 +218,12 @@ class Trainer:
         -------
         logreg_gui.core.optimum.Optimum
         """
-        if self._optimum is None:
-            self._optimum = self._find_optimum()
-        return self._optimum
-
-    def known_optimum(self):
-        """J* if already computed for the current data and options, else None (no work)."""
-        return self._optimum
+        return self.optima.get(self._X, self._y, self._options)
 
     def optimum_job(self):
-        """(key, job): ``job(should_stop)`` computes J* for the current data and options from
-        its own references, so it can run on another thread while training goes on; give the
-        result to :meth:`store_optimum` with the key."""
-        return self._optimum_key, partial(_compute_optimum, self._X, self._y, self._options)
-
-    def store_optimum(self, key, optimum):
-        """Keep a J* computed by an :meth:`optimum_job`, unless data or options changed since.
-
-        Returns
-        -------
-        bool
-            Whether it was kept.
-        """
-        if key != self._optimum_key or optimum.reason == "cancelled":
-            return False
-        self._optimum = optimum
-        return True
-
-    def _find_optimum(self):
-        return _compute_optimum(self._X, self._y, self._options)
-
-    def landscape(self, w1_values, w2_values, intercept):
-        """The objective over a (w1, w2) grid in trained units, b fixed (degree 1 only).
-
-        Parameters
-        ----------
-        w1_values : ndarray of float64, shape (columns,)
-        w2_values : ndarray of float64, shape (rows,)
-        intercept : float
-
-        Returns
-        -------
-        ndarray of float64, shape (rows, columns)
-
-        Raises
-        ------
-        ValueError
-            If the degree is not 1 (then there are more than two weights).
-        """
-        return self.landscape_job(w1_values, w2_values, intercept)()
-
-    def landscape_job(self, w1_values, w2_values, intercept):
-        """A function computing :meth:`landscape` from its own references (for another thread).
-
-        Raises
-        ------
-        ValueError
-            If the degree is not 1.
-        """
-        if self._options.degree != 1:
-            raise ValueError(f"the landscape needs degree 1, got {self._options.degree}")
-        return partial(loss_landscape, self._X, self._y, intercept, w1_values, w2_values,
-                       self._options.loss, self._options.l2)
+        """(key, job) computing J* of the current problem on another thread; see
+        :meth:`~logreg_gui.core.jstar.OptimumCache.job`."""
+        return self.optima.job(self._X, self._y, self._options)
 
     # -- reporting ----------------------------------------------------------------------------
 
@@ -290,7 +259,7 @@ class Trainer:
     def _new_optimizer(self):
         o = self._options
         return make_optimizer(o.optimizer, o.learning_rate, o.batch_size, o.momentum,
-                              o.random_state, OBJECTIVES[o.loss])
+                              o.random_state, o.criterion.objective)
 
     def _original_parameters(self):
         return self._scaler.to_original(self._theta[:-1], self._theta[-1])
@@ -308,24 +277,7 @@ class Trainer:
             self._loss, self._gradient = np.nan, np.zeros_like(self._theta)
             self._status = EMPTY
             return True
-        objective = OBJECTIVES[self._options.loss]
+        objective = self._options.criterion.objective
         self._loss, self._gradient = objective(self._theta, self._X, self._y, self._options.l2)
         return bool(np.isfinite(self._loss) and np.all(np.isfinite(self._gradient))
                     and np.all(np.isfinite(self._theta)))
-
-
-def _compute_optimum(X, y, options, should_stop=None):
-    """J* of the objective on trained features X (shape (n, p)) under `options`."""
-    if options.loss != "cross_entropy":
-        return Optimum(None, None, "J* is computed for the cross-entropy only (the squared "
-                                   "error is not convex)")
-    # Newton is solved in standardized coordinates even for raw training (raw polynomial
-    # features are too badly conditioned); the penalty on raw weights w_j = v_j / s_j becomes
-    # λ/s_j² on the standardized ones, so J* is the same.
-    scaler = Standardizer.fit(X)
-    found = find_optimum(scaler.transform(X), y, options.l2 / scaler.scale_ ** 2,
-                         should_stop=should_stop)
-    if found.theta is None:
-        return found
-    return Optimum(np.append(*scaler.to_original(found.theta[:-1], found.theta[-1])),
-                   found.loss, None)

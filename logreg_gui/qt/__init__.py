@@ -1,1 +1,2 @@
-"""The Qt layer: the training worker, its controller, the plots and the main window."""
+"""The Qt layer (the only package that imports PySide6 or pyqtgraph): engine, window, panels
+and plots."""

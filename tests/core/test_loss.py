@@ -2,15 +2,7 @@ import numpy as np
 import pytest
 
 from logreg_gui.core.loss import objective
-
-
-def central_differences(function, theta, step=1e-6):
-    gradient = np.empty_like(theta)
-    for i in range(len(theta)):
-        e = np.zeros_like(theta)
-        e[i] = step
-        gradient[i] = (function(theta + e) - function(theta - e)) / (2 * step)
-    return gradient
+from tests.conftest import central_differences
 
 
 @pytest.mark.parametrize("l2", [0.0, 0.7])

@@ -1,15 +1,15 @@
-"""Qt fixtures: every test must leave no training thread running."""
+"""Qt fixtures and helpers: every test must leave no training thread running."""
 
 import gc
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings, QThread
+from PySide6.QtCore import QPointF, QSettings, Qt, QThread
 
 from logreg_gui import MainWindow
 from logreg_gui.core.generators import generate
-from logreg_gui.core.training import TrainingOptions
-from logreg_gui.qt.controller import TrainingController
+from logreg_gui.core.state import TrainingOptions
+from logreg_gui.qt.engine.controller import TrainingController
 
 
 def running_threads():
@@ -31,7 +31,7 @@ def fresh_settings(tmp_path):
 
 @pytest.fixture
 def make_controller(qtbot):
-    """Build controllers that are shut down after the test, waiting for the first snapshot."""
+    """Build controllers that are shut down after the test."""
     made = []
 
     def build(dataset=None, **options):
@@ -60,11 +60,67 @@ def wait_for_snapshot(qtbot, controller, condition=lambda snapshot: True, timeou
 
 
 @pytest.fixture
-def window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.status_panel.values["state"].text() != "—", timeout=5000)
-    yield window
-    window.close()
+def make_window(qtbot):
+    """Build shown windows (waiting for their first snapshot) that are closed after the test."""
+    made = []
+
+    def build(*args, **kwargs):
+        window = MainWindow(*args, **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.latest_snapshot is not None, timeout=5000)
+        made.append(window)
+        return window
+
+    yield build
+    for window in made:
+        window.close()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+def latest(window):
+    return window.latest_snapshot
+
+
+def status(window, name):
+    return window.views.status_panel.values[name].text()
+
+
+def iteration(window):
+    return latest(window).state.iteration
+
+
+def loss(window):
+    return latest(window).state.loss
+
+
+def action(window, name):
+    return next(a for a in window.actions() if a.objectName() == name)
+
+
+def edit(window, name, value):
+    """Change a control as a user would."""
+    window.controls.fields[name].edit(value)
+
+
+def step(qtbot, window, times=1):
+    target = iteration(window) + times
+    for _ in range(times):
+        action(window, "step").trigger()
+    qtbot.waitUntil(lambda: iteration(window) == target, timeout=5000)
+
+
+def click_at(qtbot, window, x, y, modifier=Qt.KeyboardModifier.NoModifier):
+    plot = window.views.data_plot
+    scene_point = plot.getViewBox().mapViewToScene(QPointF(x, y))
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, modifier,
+                     plot.mapFromScene(scene_point))
+
+
+def pixel_of(plot, x, y):
+    return plot.mapFromScene(plot.getViewBox().mapViewToScene(QPointF(x, y)))

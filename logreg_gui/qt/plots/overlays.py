@@ -8,9 +8,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTransform
 
-from ...core._math import expit, log1pexp
-from ...core.geometry import boundary_segment
-from .style import CLASS_COLORS, label_text
+from logreg_gui.core._math import expit
+from logreg_gui.core.geometry import boundary_segment
+from logreg_gui.qt.plots.style import CLASS_COLORS, label_text
 
 CONTOUR_LEVELS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 TRAIL_LENGTH = 6
@@ -23,15 +23,15 @@ class ProbabilityContours:
     def __init__(self, plot):
         thin = pg.mkPen(60, 60, 60, 160, width=1, style=Qt.PenStyle.DashLine)
         thick = pg.mkPen(60, 60, 60, 200, width=2.2)
-        self._items = [pg.IsocurveItem(level=level, pen=thick if level == 0.5 else thin)
+        self.items = [pg.IsocurveItem(level=level, pen=thick if level == 0.5 else thin)
                        for level in CONTOUR_LEVELS]
-        for item in self._items:
+        for item in self.items:
             plot.addItem(item)
         self.visible = False
 
     def update(self, grid, x_range, y_range):
         """Contour a probability grid (row 0 at y_range[0]) that covers the view."""
-        for item in self._items:
+        for item in self.items:
             item.setVisible(self.visible)
         if not self.visible:
             return
@@ -39,7 +39,7 @@ class ProbabilityContours:
         dx = (x_range[1] - x_range[0]) / columns
         dy = (y_range[1] - y_range[0]) / rows
         transform = QTransform(dx, 0, 0, dy, x_range[0] + dx / 2, y_range[0] + dy / 2)
-        for item, level in zip(self._items, CONTOUR_LEVELS, strict=True):
+        for item, level in zip(self.items, CONTOUR_LEVELS, strict=True):
             item.setTransform(transform)
             item.setData(grid, level=level)
 
@@ -77,12 +77,12 @@ class BoundaryTrail:
     """The last few boundary lines, fading with age, so motion shows in a still picture."""
 
     def __init__(self, plot):
-        self._items = []
+        self.items = []
         for age in range(TRAIL_LENGTH):
             alpha = int(150 * (1 - (age + 1) / (TRAIL_LENGTH + 1)))
             item = pg.PlotCurveItem(pen=pg.mkPen(40, 40, 40, alpha, width=1.5))
             plot.addItem(item)
-            self._items.append(item)
+            self.items.append(item)
         self._models = []
         self.visible = False
 
@@ -100,22 +100,14 @@ class BoundaryTrail:
 
     def update(self, offset, x_range, y_range):
         """Draw the remembered boundaries (older first fading), each at logit offset `offset`."""
-        for age, item in enumerate(self._items):
+        for age, item in enumerate(self.items):
             model = self._models[age + 1] if age + 1 < len(self._models) else None
             segment = (boundary_segment(model[0], model[1] - offset, x_range, y_range)
                        if self.visible and model is not None and len(model[0]) == 2 else None)
             item.setData(*(segment.T if segment is not None else ([], [])))
 
 
-def point_losses(z, label, loss="cross_entropy"):
-    """Each point's loss term for logits z (shape (k,)) of points of class `label`:
-    −log σ(±z) for the cross-entropy, ½·(σ(z) − y)² for the squared error."""
-    if loss == "mse":
-        return 0.5 * (expit(z) - label) ** 2
-    return log1pexp(-z if label == 1 else z)
-
-
-def point_description(x, label, names, z, loss="cross_entropy", test=False):
+def point_description(x, label, names, z, loss, test=False):
     """Rich text for the hover read-out of one point: coordinates, class, z, ŷ, err, loss term.
 
     Parameters
@@ -125,20 +117,20 @@ def point_description(x, label, names, z, loss="cross_entropy", test=False):
     names : tuple of (feature names, class names), each a sequence of 2 str
     z : float
         The model's logit at x.
-    loss : {"cross_entropy", "mse"}
+    loss : logreg_gui.core.loss.Loss
+        The loss being minimised.
     test : bool
         Whether the point is held out (not trained on).
     """
     feature_names, class_names = names
     p = float(expit(z))
-    term = float(point_losses(np.array([z]), label, loss)[0])
-    formula = ("½·(ŷ − y)²" if loss == "mse" else "−[y·log ŷ + (1 − y)·log(1 − ŷ)]")
+    term = float(loss.sample_losses(np.array([z]), label)[0])
     features = [label_text(name) for name in feature_names]
     kind = " — a test point (not trained on)" if test else ""
     return (f"{features[0]} = {x[0]:.4g}, {features[1]} = {x[1]:.4g}{kind}<br>"
             f"class y = {label} ({html.escape(str(class_names[label]))})<br>"
             f"z = w·φ(x) + b = {z:.4g}<br>ŷ = σ(z) = {p:.4f}<br>err = ŷ − y = {p - label:+.4f}"
-            f"<br>loss term {formula} = {term:.4g}")
+            f"<br>loss term {loss.term} = {term:.4g}")
 
 
 def misclassified_ring_style():

@@ -1,6 +1,7 @@
 """Colours and markers shared by the plots (Okabe–Ito colour-blind-safe pair)."""
 
 import html
+from types import MappingProxyType
 
 import numpy as np
 import pyqtgraph as pg
@@ -53,6 +54,12 @@ def drawn_subset(n_samples, random_state=0):
     return np.sort(rng.choice(n_samples, MAX_DRAWN_POINTS, replace=False))
 
 
+def configure_pyqtgraph():
+    """pyqtgraph's global options, set before any image is drawn (idempotent): the probability
+    grids are indexed [row = y, column = x]."""
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+
+
 class StyledPlot(pg.PlotWidget):
     """A white PlotWidget with an object name, axis labels, a light grid and cached axes.
 
@@ -61,6 +68,7 @@ class StyledPlot(pg.PlotWidget):
     """
 
     def __init__(self, name, x_label, y_label, parent=None):
+        configure_pyqtgraph()
         super().__init__(parent, background="w")
         self.setObjectName(name)
         self.setLabel("bottom", x_label)
@@ -68,6 +76,18 @@ class StyledPlot(pg.PlotWidget):
         self.showGrid(x=True, y=True, alpha=0.15)
         for axis in ("left", "bottom"):
             self.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._named = {}
+
+    @property
+    def named_items(self):
+        """{name: pyqtgraph item} of what the plot draws, read-only (for tests and scripts)."""
+        return MappingProxyType(self._named)
+
+    def add_named(self, name, item):
+        """Add `item` to the plot under `name`; returns the item."""
+        self.addItem(item)
+        self._named[name] = item
+        return item
 
 
 def move_points(scatter, x, y):

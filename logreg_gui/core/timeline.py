@@ -1,0 +1,219 @@
+"""What a run went through: every iteration's losses, and past parameters (bounded) for scrubbing
+back in time."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """The parameters recorded at one iteration.
+
+    Parameters
+    ----------
+    iteration : int
+    coef_ : ndarray of float64, shape (n_output_features,)
+        Weights in original units.
+    intercept_ : float
+        Intercept in original units.
+    theta : ndarray of float64, shape (n_output_features + 1,)
+        (w, b) in the trained (standardized) units.
+    """
+
+    iteration: int
+    coef_: np.ndarray
+    intercept_: float
+    theta: np.ndarray
+
+
+class ParameterTimeline:
+    """(iteration, θ) pairs spread evenly over the run; at most `capacity` of them.
+
+    An entry is kept only once it is at least `stride` iterations after the one before it (the
+    newest state is always held in the last slot). When full, every other entry is dropped and
+    the stride doubles, so memory is O(capacity · n_parameters) however long training runs.
+
+    Parameters
+    ----------
+    capacity : int ≥ 4
+    """
+
+    def __init__(self, capacity=4096):
+        self.capacity = capacity
+        self._iterations = np.empty(capacity, dtype=np.int64)
+        self._thetas = None
+        self.clear()
+
+    def __len__(self):
+        return self._size
+
+    def clear(self):
+        """Forget every entry (also the parameter count, which may change)."""
+        self._size = 0
+        self._thetas = None
+        self.stride = 1
+
+    def record(self, iteration, theta):
+        """Keep θ (shape (n_parameters,), copied) as it was at `iteration` (non-decreasing)."""
+        theta = np.asarray(theta, dtype=np.float64)
+        if self._thetas is None or self._thetas.shape[1] != len(theta):
+            self._thetas = np.empty((self.capacity, len(theta)))
+            self._size = 0
+        size = self._size
+        newest_is_provisional = (size >= 2 and
+                                 iteration - self._iterations[size - 2] < self.stride)
+        if size and (iteration == self._iterations[size - 1] or newest_is_provisional):
+            size -= 1  # replace the newest entry
+        elif size == self.capacity:
+            size = self._thin()
+        self._iterations[size] = iteration
+        self._thetas[size] = theta
+        self._size = size + 1
+
+    def _thin(self):
+        """Drop every other entry (keeping the first and the newest); returns the new size."""
+        keep = np.arange(0, self._size, 2)
+        if keep[-1] != self._size - 1:
+            keep = np.append(keep, self._size - 1)
+        self._iterations[:len(keep)] = self._iterations[keep]
+        self._thetas[:len(keep)] = self._thetas[keep]
+        self.stride *= 2
+        return len(keep)
+
+    @property
+    def iterations(self):
+        """ndarray of int64, shape (len,): the recorded iterations, increasing."""
+        return self._iterations[:self._size]
+
+    @property
+    def thetas(self):
+        """ndarray of float64, shape (len, n_parameters)."""
+        return self._thetas[:self._size] if self._thetas is not None else np.empty((0, 0))
+
+    def index_at(self, iteration):
+        """Index of the latest entry at or before `iteration` (0 when it precedes them all).
+
+        Raises
+        ------
+        IndexError
+            If the history is empty.
+        """
+        if not self._size:
+            raise IndexError("the history is empty")
+        return max(0, int(np.searchsorted(self.iterations, iteration, side="right")) - 1)
+
+    def at(self, iteration):
+        """(recorded iteration, vector) of the latest entry at or before `iteration`.
+
+        Raises
+        ------
+        IndexError
+            If the history is empty.
+        """
+        index = self.index_at(iteration)
+        return int(self._iterations[index]), self._thetas[index].copy()
+
+
+class LossCurve:
+    """Growable (iteration, training J, test log-loss, side-by-side J) rows with amortised O(1)
+    appends.
+
+    Attributes
+    ----------
+    iterations, losses, test_losses, twin_losses : ndarray of float64, shape (n,)
+        Test losses are NaN without a test set; twin losses NaN without a side-by-side run.
+    """
+
+    def __init__(self):
+        self._data = np.empty((4, 1024))
+        self._size = 0
+
+    def __len__(self):
+        return self._size
+
+    def clear(self):
+        """Forget every entry."""
+        self._size = 0
+
+    def append(self, first_iteration, losses):
+        """Add `losses` (shape (k, 3): J, test log-loss, side-by-side J) for iterations
+        first_iteration … first_iteration + k − 1."""
+        k = len(losses)
+        while self._size + k > self._data.shape[1]:
+            self._data = np.concatenate([self._data, np.empty_like(self._data)], axis=1)
+        end = self._size + k
+        self._data[0, self._size:end] = np.arange(first_iteration, first_iteration + k)
+        self._data[1:, self._size:end] = np.asarray(losses).T
+        self._size = end
+
+    @property
+    def iterations(self):
+        return self._data[0, :self._size]
+
+    @property
+    def losses(self):
+        return self._data[1, :self._size]
+
+    @property
+    def test_losses(self):
+        return self._data[2, :self._size]
+
+    @property
+    def twin_losses(self):
+        return self._data[3, :self._size]
+
+
+class Timeline:
+    """A run's loss curve and its bounded parameter history, fed snapshot by snapshot.
+
+    Parameters
+    ----------
+    capacity : int ≥ 4
+        Parameter entries kept at most (see :class:`ParameterTimeline`).
+
+    Attributes
+    ----------
+    losses : LossCurve
+    parameters : ParameterTimeline
+        Vectors (coef_, intercept_, θ) as :meth:`entry` splits them.
+    version : int
+        Grows with every recorded snapshot (views redraw the curve only when it changed).
+    """
+
+    def __init__(self, capacity=4096):
+        self.losses = LossCurve()
+        self.parameters = ParameterTimeline(capacity)
+        self.version = 0
+        self._n_coef = 0
+
+    def record(self, snapshot):
+        """Append a :class:`~logreg_gui.core.state.Snapshot`'s losses and parameters (starting
+        afresh when it begins a new history)."""
+        state = snapshot.state
+        if snapshot.new_history:
+            self.losses.clear()
+            self.parameters.clear()
+        self.losses.append(state.iteration - len(snapshot.losses) + 1, snapshot.losses)
+        self._n_coef = len(state.coef_)
+        self.parameters.record(state.iteration, np.concatenate(
+            [state.coef_, [state.intercept_], state.theta]))
+        self.version += 1
+
+    def entry(self, iteration):
+        """The :class:`TimelineEntry` recorded at or before `iteration`.
+
+        Raises
+        ------
+        IndexError
+            If nothing is recorded.
+        """
+        recorded, vector = self.parameters.at(iteration)
+        p = self._n_coef
+        return TimelineEntry(recorded, vector[:p], float(vector[p]), vector[p + 1:])
+
+    def path(self, iteration):
+        """θ (trained units) of every entry up to `iteration`, shape (k, n_parameters)."""
+        p = self._n_coef
+        shown = np.searchsorted(self.parameters.iterations, iteration, side="right")
+        return self.parameters.thetas[:shown, p + 1:]

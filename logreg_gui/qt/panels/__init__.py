@@ -1,0 +1,1 @@
+"""Text panels that follow the frames: status, formulas, metrics and the history bar."""

@@ -1,0 +1,191 @@
+"""The loss landscape: J over (w1, w2) with b held, the trajectory, and the step −∇J."""
+
+import math
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtGui import QTransform
+
+from logreg_gui.core.landscape import LandscapeRequest
+from logreg_gui.qt.plots.style import StyledPlot
+
+GRID_POINTS = 41
+CONTOUR_LEVELS = 12
+MIN_HALF_WIDTH = 1.0
+REFRESH_SECONDS = 1.0
+
+
+class LandscapePlot(StyledPlot):
+    """Heat map and contours of J(w1, w2) at the current b, with the path of (w1, w2) so far,
+    the current point and an arrow along −∇J (degree 1; trained units).
+
+    The grid is computed by the worker (it holds the training data) when asked through
+    :attr:`landscape_requested`: when the path leaves the grid, or b has moved since the grid
+    was made (at most one request at a time).
+
+    Signals
+    -------
+    landscape_requested(object)
+        A :class:`LandscapeRequest`.
+    """
+
+    landscape_requested = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__("landscape_plot", "w1 (trained units)", "w2 (trained units)", parent)
+        self._image = pg.ImageItem()
+        self._image.setColorMap(pg.colormap.get("viridis"))
+        self._image.setZValue(-10)
+        self.addItem(self._image)
+        self._contours = [pg.IsocurveItem(pen=pg.mkPen(255, 255, 255, 110))
+                          for _ in range(CONTOUR_LEVELS)]
+        self._path = pg.PlotCurveItem(pen=pg.mkPen("#D55E00", width=2))
+        self._point = pg.ScatterPlotItem(size=11, brush=pg.mkBrush("#D55E00"),
+                                         pen=pg.mkPen("w", width=1.5))
+        self._arrow_line = pg.PlotCurveItem(pen=pg.mkPen("w", width=2))
+        self._arrow_head = pg.ArrowItem(angle=0, headLen=12, brush="w", pen=None)
+        for item in [*self._contours, self._arrow_line, self._arrow_head]:
+            self.addItem(item)
+        self.add_named("path", self._path)
+        self.add_named("point", self._point)
+        self._note = self.add_named("note", pg.TextItem(color="k", anchor=(0, 0),
+                                                        fill=pg.mkBrush(255, 255, 255, 190)))
+        # Equal scales, so that −∇J is seen at right angles to the contours.
+        self.setAspectLocked(True)
+        for axis in ("left", "bottom"):
+            self.getAxis(axis).enableAutoSIPrefix(False)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self._last_state = None
+        self._grid_request = self._pending = None
+        self._in_flight = False
+        self._requested_at = -math.inf
+        self._shown = None
+        self._dataset = self._problem = None
+        self.grid = None
+
+    def show_frame(self, frame):
+        """Draw a :class:`~logreg_gui.core.frame.Frame`'s (w1, w2) path, its point θ and −∇J
+        (live only); ask for a new grid when needed (new data or objective, the path left the
+        grid, b moved), wide enough to include the optimum θ* when known."""
+        if not frame.model.is_planar:  # more than two weights: no 2-D landscape
+            self._show_unavailable()
+            return
+        options = frame.options
+        problem = (options.l2, options.loss, options.standardize)
+        if frame.dataset is not self._dataset or problem != self._problem:
+            self.forget_grid()  # J over the old data or objective would mislead
+        self._dataset, self._problem = frame.dataset, problem
+        optimum = frame.optimum
+        target = optimum.theta if optimum is not None and optimum.theta is not None else None
+        gradient = frame.gradient if frame.gradient is not None else np.zeros(3)
+        self._show_state(frame.path[:, :2], frame.entry.theta, gradient, target)
+
+    def _show_state(self, path, theta, gradient, optimum):
+        self._path.setData(path[:, 0], path[:, 1])
+        self._point.setData([theta[0]], [theta[1]])
+        self._shown = (theta, gradient)
+        self._draw_arrow(theta, gradient)
+        if optimum is not None:
+            path = np.vstack([path, optimum[:2]])
+        self._last_state = (path, theta)
+        if self._needs_grid(path, theta):
+            self._request(path, theta)
+
+    def forget_grid(self):
+        """Drop the grid: the next frame asks for a fresh one."""
+        self._grid_request = self.grid = None
+        self._in_flight = False
+
+    def set_landscape(self, result):
+        """Show a computed (request, grid of shape (rows, columns)) if this plot asked for it."""
+        request, grid = result
+        if request is not self._pending:
+            return  # an answer to someone else's request, or to one made before a reset
+        self._in_flight = False
+        self._grid_request, self.grid = request, grid
+        if self._last_state is not None and self._needs_grid(*self._last_state):
+            self._refresh_timer.start(0)  # the state moved on meanwhile: catch up
+        w1, w2 = request.w1_values, request.w2_values
+        dx, dy = w1[1] - w1[0], w2[1] - w2[0]
+        finite = grid[np.isfinite(grid)]
+        if finite.size == 0:
+            return
+        # Log-spaced shading and contours: the interesting valley floor is flat in linear terms.
+        shade = np.log(grid - finite.min() + 1e-4 * (np.ptp(finite) + 1e-300))
+        self._image.setImage(shade, autoLevels=True)
+        self._image.setRect(QRectF(w1[0] - dx / 2, w2[0] - dy / 2, dx * len(w1), dy * len(w2)))
+        levels = np.quantile(shade[np.isfinite(shade)], np.linspace(0.05, 0.95, CONTOUR_LEVELS))
+        transform = QTransform(dx, 0, 0, dy, w1[0], w2[0])
+        for contour, level in zip(self._contours, levels, strict=True):
+            contour.setTransform(transform)
+            contour.setData(shade, level=level)
+        self._note.setText(f"b = {request.intercept:.4g} held fixed")
+        self._note.setPos(w1[0], w2[-1])
+        self.setRange(xRange=(w1[0], w1[-1]), yRange=(w2[0], w2[-1]), padding=0)
+        if self._shown is not None:
+            self._draw_arrow(*self._shown)  # its length follows the new range
+
+    def _show_unavailable(self):
+        self._last_state = None
+        self._path.setData([], [])
+        self._point.setData([], [])
+        self._arrow_line.setData([], [])
+        self._arrow_head.setVisible(False)
+        self._image.clear()
+        for contour in self._contours:
+            contour.setData(None)
+        self._grid_request = self.grid = None
+        self._in_flight = False
+        self._note.setText("The landscape needs degree 1 (two weights).")
+        self._note.setPos(0, 0)
+
+    def _draw_arrow(self, theta, gradient):
+        step = -np.asarray(gradient[:2], dtype=np.float64)
+        norm = np.hypot(*step)
+        if not np.isfinite(norm) or norm == 0:
+            self._arrow_line.setData([], [])
+            self._arrow_head.setVisible(False)
+            return
+        (x0, x1), _ = self.viewRange()
+        tip = theta[:2] + step / norm * 0.2 * (x1 - x0)  # a fixed screen length: the direction
+        self._arrow_line.setData([theta[0], tip[0]], [theta[1], tip[1]])
+        self._arrow_head.setVisible(True)
+        self._arrow_head.setPos(*tip)
+        self._arrow_head.setStyle(angle=180 - np.degrees(np.arctan2(step[1], step[0])))
+
+    def _needs_grid(self, path, theta):
+        if self._in_flight or not self.isVisible():
+            return False
+        request = self._grid_request
+        if request is None:
+            return True
+        w1, w2 = request.w1_values, request.w2_values
+        inside = (w1[0] <= path[:, 0].min() and path[:, 0].max() <= w1[-1]
+                  and w2[0] <= path[:, 1].min() and path[:, 1].max() <= w2[-1])
+        b_moved = abs(theta[2] - request.intercept) > 0.02 * (abs(request.intercept) + 0.5)
+        # While b drifts, refresh at most once a second (a grid costs n × 1681 evaluations);
+        # a timer makes sure the last state still gets its grid once training stops.
+        wait = REFRESH_SECONDS - (time.monotonic() - self._requested_at)
+        if b_moved and inside and wait > 0:
+            if not self._refresh_timer.isActive():
+                self._refresh_timer.start(int(wait * 1000) + 1)
+            return False
+        return not inside or b_moved
+
+    def _on_refresh_timer_timeout(self):
+        if self._last_state is not None and self._needs_grid(*self._last_state):
+            self._request(*self._last_state)
+
+    def _request(self, path, theta):
+        points = np.vstack([path, theta[:2]])
+        centre = (points.min(axis=0) + points.max(axis=0)) / 2
+        half = max(MIN_HALF_WIDTH, 0.75 * float(np.max(points.max(axis=0) - points.min(axis=0))))
+        values = np.linspace(-half, half, GRID_POINTS)
+        self._in_flight = True
+        self._requested_at = time.monotonic()
+        self._pending = LandscapeRequest(centre[0] + values, centre[1] + values, float(theta[2]))
+        self.landscape_requested.emit(self._pending)

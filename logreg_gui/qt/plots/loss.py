@@ -1,0 +1,164 @@
+"""The loss curves against iteration, decimated so that a frame costs the same however long the
+run."""
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolTip
+
+from logreg_gui.core.timeline import LossCurve
+from logreg_gui.qt.plots.style import StyledPlot
+
+
+def nice_ceiling(value):
+    """The smallest number of the form {1, 2, 5}·10^k that is ≥ value (value > 0)."""
+    decade = 10.0 ** math.floor(math.log10(value))
+    return next(step * decade for step in (1, 2, 5, 10) if step * decade >= value)
+
+
+class LossPlot(StyledPlot):
+    """The objective J (training) and the test log-loss against iteration, with the optimum J*
+    as a dotted line; or, in 'gap' view, J − J* on a log axis.
+
+    While following (until the user pans or zooms, and again after a reset) the axes step
+    through round limits, so they are redrawn a few times per run rather than every frame.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__("loss_plot", "iteration", "loss J (nats)", parent)
+        self.getAxis("left").enableAutoSIPrefix(False)  # "(x0.001)" scaling confuses students
+        self.history = LossCurve()  # the curve shown (the frame's timeline owns it)
+        self._shown = None
+        self._length = 0
+        self._legend = self.addLegend(offset=(-10, 10), labelTextColor="k",
+                                      brush=pg.mkBrush(255, 255, 255, 220))
+        self._curve = self.plot(pen=pg.mkPen("#D55E00", width=2), name="training J")
+        self._test_curve = self.plot(pen=pg.mkPen("#009E73", width=2, style=Qt.PenStyle.DashLine))
+        self._twin_curve = self.plot(pen=pg.mkPen("#56B4E9", width=2))
+        for curve in (self._curve, self._test_curve, self._twin_curve):
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+        self._optimum_line = pg.InfiniteLine(angle=0, movable=False,
+                                             pen=pg.mkPen("#555555", style=Qt.PenStyle.DotLine))
+        self.add_named("optimum", self._optimum_line)
+        for name, curve in (("training", self._curve), ("test", self._test_curve),
+                            ("twin", self._twin_curve)):
+            self._named[name] = curve
+        self._optimum_sample = pg.PlotDataItem(pen=self._optimum_line.pen)
+        self._twin_name = ""
+        self.optimal_loss = None
+        self._log_scale = False
+        self._gap = False
+        self._following = True
+        self.hover_text = ""
+        self.getViewBox().sigRangeChangedManually.connect(self._on_view_box_range_changed_manually)
+        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+
+    def show_frame(self, frame):
+        """Show a :class:`~logreg_gui.core.frame.Frame`'s loss curve, J* and view (log scale,
+        gap to optimum); nothing is redrawn when none of them changed."""
+        timeline, view = frame.timeline, frame.view
+        optimum = frame.optimum.loss if frame.optimum is not None else None
+        key = (timeline.version, view.log_scale, view.gap, optimum)
+        if key == self._shown:
+            return
+        if len(timeline.losses) < self._length:
+            self._following = True  # a new history (reset, new degree)
+        self.history, self._length = timeline.losses, len(timeline.losses)
+        self._twin_name = f"side by side: {frame.options.criterion.other.label} J"
+        axes_changed = (self._log_scale, self._gap, self.optimal_loss) != key[1:]
+        self._log_scale, self._gap, self.optimal_loss = key[1:]
+        self._shown = key
+        if axes_changed:
+            self._apply_axes()
+        else:
+            self._redraw()
+
+    def _apply_axes(self):
+        gap = self._gap and self.optimal_loss is not None
+        self.setLogMode(y=self._log_scale or gap)
+        label = "J − J* (nats)" if gap else "loss J (nats)"
+        if self._gap and not gap:
+            label += " — no finite J*, so no gap view"
+        self.setLabel("left", label)
+        self._legend.getLabel(self._curve).setText("J − J*" if gap else "training J")
+        self._following = True
+        self._redraw(force=True)
+
+    def _redraw(self, force=False):
+        """Show the whole history (decimated to the view by pyqtgraph)."""
+        iterations, losses = self.history.iterations, self.history.losses
+        test = self.history.test_losses
+        gap = self._gap and self.optimal_loss is not None
+        if gap:
+            # J* comes from Newton at ‖∇J‖ < 1e-10: J − J* can round to ≤ 0 near the end.
+            losses = np.maximum(losses - self.optimal_loss, 1e-16)
+            test = test[:0]
+        self._curve.setData(iterations, losses)
+        has_test = np.isfinite(test).any()
+        self._test_curve.setData(iterations[:len(test)] if has_test else [],
+                                 test if has_test else [])
+        twin = self.history.twin_losses
+        has_twin = not gap and np.isfinite(twin).any()
+        self._twin_curve.setData(iterations if has_twin else [], twin if has_twin else [])
+        self._optimum_line.setVisible(self.optimal_loss is not None and not gap)
+        self._show_in_legend(self._test_curve, "test log-loss", has_test)
+        self._show_in_legend(self._twin_curve, self._twin_name, has_twin)
+        self._show_in_legend(self._optimum_sample, "optimum J*", self._optimum_line.isVisible())
+        if self.optimal_loss is not None:
+            self._optimum_line.setValue(math.log10(self.optimal_loss) if self._log_scale
+                                        else self.optimal_loss)
+        extra = np.concatenate([test if has_test else losses[:0], twin if has_twin else losses[:0]])
+        self._follow(losses, extra, force, self._log_scale or gap)
+
+    def _show_in_legend(self, item, name, shown):
+        """List `item` in the legend only while it is drawn."""
+        listed = self._legend.getLabel(item) is not None
+        if shown and not listed:
+            self._legend.addItem(item, name)
+        elif listed and not shown:
+            self._legend.removeItem(item)
+        elif listed and self._legend.getLabel(item).text != name:
+            self._legend.getLabel(item).setText(name)
+
+    def _on_view_box_range_changed_manually(self, *_):
+        self._following = False
+
+    def _on_scene_mouse_moved(self, scene_pos):
+        iterations = self.history.iterations
+        if len(iterations) == 0 or not self.getViewBox().sceneBoundingRect().contains(scene_pos):
+            self.hover_text = ""
+            QToolTip.hideText()
+            return
+        x = self.getViewBox().mapSceneToView(scene_pos).x()
+        index = int(np.clip(np.searchsorted(iterations, x), 0, len(iterations) - 1))
+        if index and abs(iterations[index - 1] - x) < abs(iterations[index] - x):
+            index -= 1
+        text = f"iteration {int(iterations[index]):,}: J = {self.history.losses[index]:.8g}"
+        if np.isfinite(self.history.test_losses[index]):
+            text += f", test log-loss = {self.history.test_losses[index]:.8g}"
+        self.hover_text = text
+        QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), text, self)
+
+    def _follow(self, losses, test, force, log):
+        if not self._following or len(losses) == 0:
+            return
+        (_, x_high), (y_low, y_high) = self.getViewBox().viewRange()
+        wanted_x = nice_ceiling(max(10.0, self.history.iterations[-1] * 1.05))
+        if force or wanted_x != x_high:
+            self.setXRange(0, wanted_x, padding=0)
+        values = np.concatenate([losses, test[np.isfinite(test)]])
+        wanted_y = self._y_limits(values, log)
+        if force or not np.allclose(wanted_y, (y_low, y_high)):
+            self.setYRange(*wanted_y, padding=0)
+
+    @staticmethod
+    def _y_limits(values, log):
+        """Round y limits that contain every value (in log10 units on a log axis)."""
+        smallest = max(float(values.min()), 1e-300)  # a loss can underflow to exactly 0
+        top = nice_ceiling(max(float(values.max()) * 1.05, smallest))
+        if not log:
+            return 0.0, top
+        return math.floor(math.log10(smallest)), math.log10(top)

@@ -1,0 +1,121 @@
+"""The window's actions (with object names and shortcuts), its menus and its toolbar."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QStyle
+
+from logreg_gui.core.generators import GENERATORS
+from logreg_gui.qt.window.icons import class_icon
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "resources" / "datasets"
+PIXMAP = QStyle.StandardPixmap
+
+
+class WindowActions:
+    """Builds every QAction of `window` (a MainWindow), its menus and its toolbar.
+
+    Each action is an attribute (``play``, ``step``, …) and is also found by its object name
+    (``play_pause``, ``step``, ``step_10``, ``step_100``, ``run_until_converged``,
+    ``step_back``, ``reset``, ``clear``, ``class_0``, ``class_1``, ``open``, ``save_points``,
+    ``quit``).
+    """
+
+    def __init__(self, window):
+        self._window = window
+        w = window
+        self.play = self._action("play_pause", "Play", ["Space"], w.controller.toggle,
+                                 PIXMAP.SP_MediaPlay, "Start or pause training")
+        self.step = self._action("step", "Step", ["Right", "S"], lambda: w.step(1),
+                                 PIXMAP.SP_MediaSkipForward, "One gradient-descent update")
+        self.step_10 = self._action("step_10", "×10", ["Shift+Right"], lambda: w.step(10),
+                                    tip="Ten updates")
+        self.step_100 = self._action("step_100", "×100", ["Ctrl+Right"], lambda: w.step(100),
+                                     tip="A hundred updates")
+        self.converge = self._action("run_until_converged", "Until converged", ["C"],
+                                     w.run_until_converged,
+                                     tip="Run at full speed until converged (or paused)")
+        self.step_back = self._action("step_back", "Step back", ["Left"], w.step_back,
+                                      PIXMAP.SP_MediaSkipBackward,
+                                      "Show the previous snapshot (while paused)")
+        self.reset = self._action("reset", "Reset", ["R"], w.controller.reset,
+                                  PIXMAP.SP_BrowserReload, "w = 0, b = 0, clear the loss")
+        self.clear = self._action("clear", "Clear", ["Ctrl+Delete"], w.clear_points,
+                                  PIXMAP.SP_DialogDiscardButton, "Remove all points")
+        self.class_group = QActionGroup(window)
+        self.classes = [self._class_action(label) for label in (0, 1)]
+        self.classes[1].setChecked(True)
+        self.open = self._action("open", "Open…", ["Ctrl+O"], w.choose_file_to_open)
+        self.save_points = self._action("save_points", "Save points…", ["Ctrl+S"],
+                                        w.choose_file_to_save)
+        self.quit = self._action("quit", "Quit", ["Ctrl+Q"], w.close)
+        self._build_menus()
+        self._build_toolbar()
+
+    def _action(self, name, text, shortcuts, slot=None, icon=None, tip=""):
+        action = QAction(text, self._window)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(key) for key in shortcuts])
+        if icon is not None:
+            action.setIcon(self._window.style().standardIcon(icon))
+        keys = ", ".join(shortcuts)
+        action.setToolTip(f"{tip or text} ({keys})" if keys else tip or text)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self._window.addAction(action)  # shortcuts work even when the toolbar is hidden
+        return action
+
+    def _class_action(self, label):
+        action = self._action(f"class_{label}", f"Class {label}", [str(label)],
+                              tip=f"Clicks add class {label} (Shift+click: the other class)")
+        action.setCheckable(True)
+        action.setIcon(class_icon(label))
+        self.class_group.addAction(action)
+        return action
+
+    @property
+    def training(self):
+        """The actions that drive training, in toolbar order (list of QAction)."""
+        return [self.play, self.step_back, self.step, self.step_10, self.step_100,
+                self.converge, self.reset, self.clear]
+
+    def show_running(self, running):
+        """Play or Pause on the play button."""
+        text = "Pause" if running else "Play"
+        if self.play.text() != text:
+            self.play.setText(text)
+            pixmap = PIXMAP.SP_MediaPause if running else PIXMAP.SP_MediaPlay
+            self.play.setIcon(self._window.style().standardIcon(pixmap))
+
+    def _build_menus(self):
+        menu_bar = self._window.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(self.open)
+        examples = file_menu.addMenu("Examples")
+        for path in sorted(EXAMPLES_DIR.glob("*.csv")):
+            action = examples.addAction(path.stem.replace("_", " "))
+            action.triggered.connect(lambda _=False, p=path: self._window.open_csv(p))
+        file_menu.addAction(self.save_points)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        data_menu = menu_bar.addMenu("&Data")
+        for name in GENERATORS:
+            action = data_menu.addAction(f"Generate {name}")
+            action.setObjectName(f"generate_{name}")
+            action.setToolTip("Replace the points (size, noise and seed from the Data controls)")
+            action.triggered.connect(lambda _=False, n=name: self._window.generate_data(n))
+        train_menu = menu_bar.addMenu("&Training")
+        for action in self.training:
+            train_menu.addAction(action)
+
+    def _build_toolbar(self):
+        toolbar = self._window.addToolBar("Training")
+        toolbar.setObjectName("training_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in self.training:
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" New points: "))
+        for action in self.classes:
+            toolbar.addAction(action)

@@ -1,0 +1,298 @@
+"""The main window: owns the points, the options and the run's timeline, and shows one frame per
+redraw in every view."""
+
+import html
+from dataclasses import fields, replace
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from logreg_gui.core.data import DataError, read_csv, write_csv
+from logreg_gui.core.frame import ViewOptions, build_frame
+from logreg_gui.core.generators import generate
+from logreg_gui.core.parameters import PARAMETERS, group
+from logreg_gui.core.state import TrainingOptions
+from logreg_gui.core.timeline import Timeline
+from logreg_gui.qt.engine.controller import TrainingController
+from logreg_gui.qt.engine.frame_tracker import FrameTracker
+from logreg_gui.qt.plots.style import label_text
+from logreg_gui.qt.window import dialogs
+from logreg_gui.qt.window.actions import EXAMPLES_DIR, WindowActions
+from logreg_gui.qt.window.controls import ControlPanel
+from logreg_gui.qt.window.settings import Settings
+from logreg_gui.qt.window.views import Views
+from logreg_gui.qt.window.window_state import restore_layout, save_window
+
+HISTORY_CAPACITY = 4096
+TRAINING_FIELDS = {field.name for field in fields(TrainingOptions)}
+
+
+class MainWindow(QMainWindow):
+    """The logistic-regression trainer: data plot, sigmoid, loss, landscape, formulas, metrics,
+    controls and status.
+
+    Parameters
+    ----------
+    dataset : logreg_gui.core.data.Dataset, optional
+        The points to start with; default: two Gaussian clouds (100 points, seed 0).
+    options : logreg_gui.core.state.TrainingOptions, optional
+        How to train; default: gradient descent, η = 0.1, standardized, λ = 0, degree 1.
+    source : str
+        What the data are, for the title bar (a file name or a generator's name).
+    remember : bool
+        Restore the dock layout and view options of the last run, and save them on close.
+    """
+
+    def __init__(self, dataset=None, options=None, source="blobs", remember=True):
+        super().__init__()
+        self._settings = Settings() if remember else None
+        remembered = self._settings.values() if self._settings is not None else {}
+        self._options = (options or TrainingOptions()).validated()
+        self._view = ViewOptions(**{p.name: remembered.get(p.name, p.default)
+                                    for p in group("view")})
+        self._dataset = dataset if dataset is not None else generate("blobs")
+        self._edited_by_hand = False
+        self._timeline = Timeline(HISTORY_CAPACITY)
+        self._latest = self._frame = self._shown_iteration = None
+        self.controller = TrainingController(self._dataset, self._options, self)
+        self.controls = ControlPanel({**vars(self._options), **vars(self._view),
+                                      "test_fraction": self._test_fraction()})
+        self.views = Views(self, self.controls)
+        self.window_actions = WindowActions(self)
+        self._frame_tracker = FrameTracker(self.views.painted, self)
+        self._connect()
+        self.views.data_plot.fit_view(self._dataset)
+        self._points_changed(source)
+        self.resize(1600, 1000)
+        if self._settings is not None:
+            restore_layout(self, self._settings)
+
+    def _connect(self):
+        controller, views = self.controller, self.views
+        self._frame_tracker.frame_painted.connect(controller.frame_shown)
+        controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
+        controller.training_failed.connect(partial(dialogs.show_error, self, "Training stopped"))
+        controller.landscape_ready.connect(views.landscape_plot.set_landscape)
+        controller.speed_change_requested.emit(self.controls.value("speed"))
+        views.landscape_plot.landscape_requested.connect(controller.landscape_requested)
+        views.history_bar.scrubbed.connect(self._on_history_bar_scrubbed)
+        views.data_plot.point_requested.connect(self._on_data_plot_point_requested)
+        self.controls.parameter_changed.connect(self._on_controls_parameter_changed)
+
+    # -- public API used by tests and scripts -------------------------------------------------
+
+    def current_data(self):
+        """The points on screen: X of shape (n, 2) float64 and y of shape (n,) int64 in {0, 1}."""
+        return self._dataset.X.copy(), self._dataset.y.copy()
+
+    def current_parameters(self):
+        """(coef, intercept) in original units, as shown (live or scrubbed); coef has shape (2,)
+        for degree 1 and one entry per polynomial feature otherwise."""
+        if self._frame is None:
+            return np.zeros(2), 0.0
+        return self._frame.model.coef_.copy(), self._frame.model.intercept_
+
+    def training_options(self):
+        """The :class:`TrainingOptions` the worker trains with now."""
+        return self._options
+
+    @property
+    def latest_snapshot(self):
+        """The last :class:`~logreg_gui.core.state.Snapshot` received (None before any)."""
+        return self._latest
+
+    @property
+    def frame(self):
+        """The :class:`~logreg_gui.core.frame.Frame` on screen (None before the first)."""
+        return self._frame
+
+    @property
+    def timeline(self):
+        """The run's :class:`~logreg_gui.core.timeline.Timeline` (losses and parameters)."""
+        return self._timeline
+
+    @property
+    def selected_class(self):
+        """The class (0 or 1) that a plain click adds."""
+        return 0 if self.window_actions.classes[0].isChecked() else 1
+
+    def open_csv(self, path):
+        """Load a CSV file; on bad input show a message and keep the current points.
+
+        Returns
+        -------
+        bool
+            True when the file was loaded.
+        """
+        try:
+            dataset = read_csv(path)
+        except DataError as error:
+            dialogs.show_error(self, "Cannot open file", str(error))
+            return False
+        self.set_dataset(dataset, Path(path).name)
+        return True
+
+    def set_dataset(self, dataset, source):
+        """Replace the points (split as the test fraction says), reset training and fit the
+        view to them."""
+        self._dataset = self._split(dataset)
+        self._edited_by_hand = False
+        self.controller.set_data(self._dataset)
+        self.controller.reset()
+        self.views.data_plot.fit_view(self._dataset)
+        self._points_changed(source)
+
+    def generate_data(self, name):
+        """Replace the points by generated ones (asks first if points were placed by hand).
+
+        Returns
+        -------
+        bool
+            True when the points were replaced.
+        """
+        if self._edited_by_hand:
+            answer = QMessageBox.question(
+                self, "Replace your points?",
+                f"Generating '{name}' data replaces the points you placed by hand. Continue?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        value = self.controls.value
+        self.set_dataset(generate(name, value("n_samples"), value("noise"),
+                                  value("random_state")), name)
+        return True
+
+    def show_snapshot(self, snapshot):
+        """Display a snapshot at once (used for renders without a running worker)."""
+        self._on_controller_snapshot_ready(snapshot)
+
+    def panel_widget(self, name):
+        """The widget of a panel by name: window, data, sigmoid, loss, landscape, formulas,
+        metrics or controls (for screenshots).
+
+        Raises
+        ------
+        KeyError
+            For another name.
+        """
+        return self if name == "window" else self.views.widget(name)
+
+    # -- commands from the actions ------------------------------------------------------------
+
+    def step(self, n_iterations):
+        """Show the live state and perform `n_iterations` updates."""
+        self._shown_iteration = None
+        self.controller.step(n_iterations)
+
+    def run_until_converged(self):
+        """Train at full speed until training stops by itself (or is paused)."""
+        self.controls.fields["speed"].edit(0)
+        self._shown_iteration = None
+        self.controller.play()
+
+    def step_back(self):
+        """Show the previous recorded state (while paused)."""
+        if self._latest is not None and not self._latest.running:
+            self.views.history_bar.step_back()
+
+    def clear_points(self):
+        """Remove every point."""
+        self._replace_points(self._dataset.cleared())
+
+    def choose_file_to_open(self):
+        """Ask for a CSV file and open it."""
+        path = dialogs.file_to_open(self, EXAMPLES_DIR)
+        if path:
+            self.open_csv(path)
+
+    def choose_file_to_save(self):
+        """Ask for a file name and save the points as CSV."""
+        path = dialogs.file_to_save(self)
+        if not path:
+            return
+        if len(set(self._dataset.y.tolist())) < 2:
+            dialogs.show_error(self, "Cannot save points", "Add points of both classes first: a "
+                               "file with one class cannot be opened again.")
+            return
+        try:
+            write_csv(path, self._dataset)
+        except OSError as error:
+            dialogs.show_error(self, "Cannot save points", f"{path}: {error.strerror or error}")
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def _test_fraction(self):
+        mask = self._dataset.test_mask
+        return round(float(mask.mean()), 2) if len(mask) else 0.0
+
+    def _split(self, dataset):
+        return dataset.with_test_split(self.controls.value("test_fraction"),
+                                       self.controls.value("random_state"))
+
+    def _replace_points(self, dataset):
+        self._dataset = dataset
+        self.controller.set_data(dataset)
+        self._points_changed()
+
+    def _points_changed(self, source=None):
+        if source is not None:
+            self.setWindowTitle(f"logreg-gui — {source}")
+        for label, action in enumerate(self.window_actions.classes):
+            name = html.unescape(label_text(self._dataset.class_names[label]))
+            action.setText(f"{label}: {name}".replace("&", "&&"))  # '&' marks a mnemonic
+        self._redraw()
+
+    def _on_data_plot_point_requested(self, x1, x2, shift):
+        self._edited_by_hand = True
+        self._replace_points(self._dataset.with_point((x1, x2), self.selected_class ^ int(shift)))
+
+    # -- parameters ---------------------------------------------------------------------------
+
+    def _on_controls_parameter_changed(self, name, value):
+        if name in TRAINING_FIELDS:
+            self._configure(replace(self._options, **{name: value}))
+        if PARAMETERS[name].group == "view":
+            self._view = replace(self._view, **{name: value})
+            self._redraw()
+        elif name == "test_fraction":
+            self._replace_points(self._split(self._dataset))
+        elif name == "speed":
+            self.controller.speed_change_requested.emit(value)
+        elif name == "side_by_side":
+            self.controller.side_by_side_requested.emit(value)
+
+    def _configure(self, options):
+        self._options = options.validated()
+        if options.optimizer == "newton":  # the worker drops the side-by-side run for Newton
+            self.controls.show_values({"side_by_side": False})
+        self.controller.configure(self._options)
+
+    # -- frames -------------------------------------------------------------------------------
+
+    def _on_controller_snapshot_ready(self, snapshot):
+        self._timeline.record(snapshot)
+        self._latest = snapshot
+        # While running the worker waits for each frame, so snapshots never pile up here.
+        self._redraw()
+
+    def _on_history_bar_scrubbed(self, iteration):
+        self._shown_iteration = iteration
+        self._redraw()
+
+    def _redraw(self):
+        if self._latest is None:
+            return
+        self._frame = build_frame(self._latest, self._dataset, self._timeline, self._view,
+                                  self._shown_iteration)
+        self.views.show_frame(self._frame)
+        self.controls.set_running(self._latest.running)
+        self.window_actions.show_running(self._latest.running)
+        self._frame_tracker.expect_frame()
+
+    def closeEvent(self, event):
+        """Stop training, join its thread and remember the layout and view options."""
+        self.controller.shutdown()
+        if self._settings is not None:
+            save_window(self, self._settings)
+        super().closeEvent(event)

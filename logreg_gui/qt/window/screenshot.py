@@ -1,0 +1,59 @@
+"""Render the main window (or one panel) to a PNG without a user (works with
+QT_QPA_PLATFORM=offscreen)."""
+
+import time
+from dataclasses import replace
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from logreg_gui.qt.window.application import application
+
+SETTLE_SECONDS = 3.0
+
+
+def render_window(path, dataset, options, snapshots, source, panel="window", view=None):
+    """Build the window on `dataset`, show `snapshots` in order and save a grab of it (or of one
+    panel: ``data``, ``sigmoid``, ``loss``, ``landscape``, ``formulas``, ``metrics``,
+    ``controls``) to `path`.
+
+    Parameters
+    ----------
+    view : dict, optional
+        {view parameter name: value}, e.g. ``{"threshold": 0.3, "contours": True}``.
+
+    Raises
+    ------
+    OSError
+        If the image cannot be written.
+    """
+    application()
+    from logreg_gui.qt.window.main_window import MainWindow
+
+    view = view or {}
+    window = MainWindow(dataset, options, source, remember=False)  # reproducible
+    try:
+        window.show()
+        _process_until(lambda: window.latest_snapshot is not None)  # the worker's first frame
+        for name, value in view.items():
+            window.controls.fields[name].edit(value)
+        for snapshot in snapshots:
+            window.show_snapshot(snapshot)
+        landscape = window.views.landscape_plot
+        if options.degree == 1:  # a fresh grid at the final b (requests are rate-limited)
+            landscape.forget_grid()
+            window.show_snapshot(replace(snapshots[-1], losses=snapshots[-1].losses[:0],
+                                         new_history=False))
+            _process_until(lambda: landscape.grid is not None)
+        if not window.panel_widget(panel).grab().save(str(path)):
+            raise OSError(0, "the image could not be saved", str(path))
+    finally:
+        window.close()
+
+
+def _process_until(condition):
+    """Handle events until `condition()` holds (or SETTLE_SECONDS pass), then repaint."""
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while not condition() and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    QApplication.processEvents()

@@ -1,0 +1,56 @@
+"""One frame per redraw: what it shows live and scrubbed, and its metrics at τ."""
+
+import numpy as np
+import pytest
+
+from logreg_gui.core.frame import ViewOptions, build_frame
+from logreg_gui.core.generators import generate
+from logreg_gui.core.metrics import threshold_metrics
+from logreg_gui.core.session import TrainingSession
+from logreg_gui.core.state import TrainingOptions
+from logreg_gui.core.timeline import Timeline
+
+
+@pytest.fixture
+def run():
+    dataset = generate("overlap", 120).with_test_split(0.25)
+    session = TrainingSession(dataset, TrainingOptions(learning_rate=0.5))
+    timeline = Timeline()
+    for advance in (0, 3, 3, 3, 3, 3, 3):
+        session.advance(advance)
+        snapshot = session.snapshot(False)
+        timeline.record(snapshot)
+    return dataset, timeline, snapshot
+
+
+def test_a_live_frame_shows_the_snapshot(run):
+    dataset, timeline, snapshot = run
+    frame = build_frame(snapshot, dataset, timeline, ViewOptions())
+    assert frame.live and frame.entry.iteration == 18 == timeline.entry(10**9).iteration
+    np.testing.assert_array_equal(frame.model.coef_, snapshot.state.coef_)
+    np.testing.assert_array_equal(frame.gradient, snapshot.state.gradient)
+    assert frame.path.shape == (7, 3)
+
+
+def test_a_scrubbed_frame_shows_the_recorded_past(run):
+    dataset, timeline, snapshot = run
+    frame = build_frame(snapshot, dataset, timeline, ViewOptions(), iteration=7)
+    assert not frame.live and frame.entry.iteration == 6  # the latest entry at or before 7
+    assert frame.gradient is None and frame.path.shape == (3, 3)
+    assert frame.model.intercept_ == timeline.entry(6).intercept_
+
+
+def test_metrics_use_the_frames_threshold_on_training_and_test_points(run):
+    dataset, timeline, snapshot = run
+    frame = build_frame(snapshot, dataset, timeline, ViewOptions(threshold=0.3))
+    p = frame.model.predict_proba(dataset.X)[:, 1]
+    test = dataset.test_mask
+    assert frame.metrics == threshold_metrics(dataset.y[~test], p[~test], 0.3)
+    assert frame.test_metrics == threshold_metrics(dataset.y[test], p[test], 0.3)
+
+
+def test_a_new_history_restarts_the_timeline(run):
+    dataset, timeline, _ = run
+    session = TrainingSession(dataset, TrainingOptions())
+    timeline.record(session.snapshot(False))
+    assert len(timeline.losses) == 1 and len(timeline.parameters) == 1

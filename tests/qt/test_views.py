@@ -1,0 +1,142 @@
+"""What the views draw: boundary, sigmoid, hover read-outs, threshold, overlays, landscape,
+side-by-side losses and formulas."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from logreg_gui.core.landscape import LandscapeRequest
+from logreg_gui.core.metrics import logit, threshold_metrics
+from logreg_gui.core.training import Trainer
+from logreg_gui.qt.plots.style import move_points
+from tests.qt.conftest import edit, latest, pixel_of, step
+
+
+def test_views_follow_the_model(qtbot, window):
+    step(qtbot, window, 20)
+    coef, intercept = window.current_parameters()
+    x, y = window.views.data_plot.named_items["boundary"].getData()
+    np.testing.assert_allclose(coef[0] * x + coef[1] * y + intercept, 0, atol=1e-9)
+    X, labels = window.current_data()
+    z_drawn, y_drawn = window.views.sigmoid_plot.named_items["class_1"].getData()
+    np.testing.assert_allclose(np.sort(z_drawn), np.sort(X[labels == 1] @ coef + intercept))
+    assert np.all(y_drawn == 1)
+
+
+def test_hovering_a_point_shows_its_values(qtbot, window):
+    step(qtbot, window, 3)
+    X, y = window.current_data()
+    coef, intercept = window.current_parameters()
+    index = int(np.argmin(np.abs(X[:, 0]) + np.abs(X[:, 1])))  # a point near the centre
+    plot = window.views.data_plot
+    qtbot.mouseMove(plot.viewport(), pixel_of(plot, *X[index]))
+    qtbot.waitUntil(lambda: plot.hover_text != "", timeout=3000)
+    text = plot.hover_text
+    z = X[index] @ coef + intercept
+    p = 1 / (1 + np.exp(-z))
+    assert f"z = w·φ(x) + b = {z:.4g}" in text
+    assert f"ŷ = σ(z) = {p:.4f}" in text and f"err = ŷ − y = {p - y[index]:+.4f}" in text
+    assert f"class y = {y[index]}" in text
+    loss = -np.log(p) if y[index] == 1 else -np.log(1 - p)
+    assert f"= {loss:.4g}" in text
+
+
+def test_hovering_the_loss_curve_shows_the_iteration_and_loss(qtbot, window):
+    step(qtbot, window, 10)
+    losses = window.timeline.losses.losses
+    plot = window.views.loss_plot
+    qtbot.mouseMove(plot.viewport(), pixel_of(plot, 4, losses[4]))
+    qtbot.waitUntil(lambda: plot.hover_text != "", timeout=3000)
+    assert plot.hover_text == f"iteration 4: J = {losses[4]:.8g}"
+
+
+def test_threshold_moves_the_boundary_and_updates_the_confusion_matrix(qtbot, window):
+    step(qtbot, window, 20)
+    window.controls.fields["threshold"].slider.setValue(80)
+    assert window.controls.value("threshold") == pytest.approx(0.8)
+    coef, intercept = window.current_parameters()
+    x, y_line = window.views.data_plot.named_items["boundary"].getData()
+    np.testing.assert_allclose(coef[0] * x + coef[1] * y_line + intercept, logit(0.8),
+                               atol=1e-9)
+    X, y = window.current_data()
+    p = 1 / (1 + np.exp(-(X @ coef + intercept)))
+    expected = threshold_metrics(y, p, 0.8)
+    assert window.frame.metrics == expected
+    text = window.views.metrics_panel.text()
+    assert f"<td style='padding:2px 8px; border:1px solid #999'>{expected.tp}</td>" in text
+    assert "accuracy at τ = 0.80" in window.views.accuracy_line.text()
+
+
+def test_overlays_contours_trail_weight_vector_and_point_styles(qtbot, window):
+    for name in ("contours", "trail", "fill_by_prediction", "size_by_loss"):
+        edit(window, name, True)
+    step(qtbot, window, 8)
+    plot = window.views.data_plot
+    for item in plot.contours.items:
+        item.generatePath()
+    assert all(item.isVisible() for item in plot.contours.items)
+    assert sum(item.path.elementCount() > 0 for item in plot.contours.items) >= 4
+    trail = [item.getData()[0] for item in plot.trail.items]
+    assert sum(data is not None and len(data) == 2 for data in trail) >= 5
+    tip = plot.weight_arrow.tip
+    coef, intercept = window.current_parameters()
+    assert tip @ coef + intercept > 0  # w points towards class 1
+    sizes = plot.named_items["class_1"].data["size"]
+    assert np.ptp(sizes) > 0  # sized by their loss
+    X, y = window.current_data()
+    wrong = ((X @ coef + intercept) > 0).astype(int) != y
+    assert len(plot.named_items["rings"].data) == wrong.sum()
+
+
+def test_landscape_matches_the_objective_and_follows_the_path(qtbot, window):
+    step(qtbot, window, 15)
+    state = latest(window).state
+    w1, w2, b = state.theta
+    with qtbot.waitSignal(window.controller.landscape_ready, timeout=5000) as blocker:
+        window.controller.landscape_requested.emit(
+            LandscapeRequest(np.array([w1]), np.array([w2]), b))
+    _, grid = blocker.args[0]
+    assert grid[0, 0] == pytest.approx(state.loss, rel=1e-12)
+    landscape = window.views.landscape_plot
+    qtbot.waitUntil(lambda: landscape.grid is not None, timeout=5000)
+    path_x, _ = landscape.named_items["path"].getData()
+    assert len(path_x) == 16
+    edit(window, "degree", 2)
+    qtbot.waitUntil(lambda: latest(window).options.degree == 2, timeout=5000)
+    assert "needs degree 1" in landscape.named_items["note"].toPlainText()
+
+
+def test_side_by_side_runs_both_losses_from_the_same_start(qtbot, window):
+    edit(window, "side_by_side", True)
+    losses = window.timeline.losses
+    qtbot.waitUntil(lambda: np.isfinite(losses.twin_losses).any(), timeout=5000)
+    step(qtbot, window, 30)
+    assert losses.twin_losses[0] == pytest.approx(0.125)  # ½·(0.5 − y)² at w = 0
+    X, y = window.current_data()
+    reference = Trainer(X, y, loss="mse")
+    progress = reference.advance(30)
+    np.testing.assert_allclose(losses.twin_losses[1:], progress[:, 0], rtol=1e-12)
+    _, twin_curve = window.views.loss_plot.named_items["twin"].getData()
+    assert len(twin_curve) == 31
+
+
+def test_formulas_show_the_current_numbers(qtbot, window):
+    step(qtbot, window, 4)
+    state = latest(window).state
+    text = window.views.formulas_panel.text()
+    assert f"<b>{state.loss:.4g}</b>" in text
+    assert f"= {state.gradient[-1]:.4g}" in text
+    assert "J = −mean[y·log ŷ + (1 − y)·log(1 − ŷ)]" in text
+
+
+def test_moving_scatter_points_in_place_updates_data_and_bounds(qtbot):
+    # move_points writes into pyqtgraph's point records (pinned to pyqtgraph < 0.15).
+    scatter = pg.ScatterPlotItem(x=[0.0, 1.0, 2.0], y=[0.0, 0.0, 0.0])
+    move_points(scatter, np.array([5.0, 6.0, 7.0]), np.array([1.0, 2.0, 3.0]))
+    x, y = scatter.getData()
+    np.testing.assert_array_equal(x, [5, 6, 7])
+    np.testing.assert_array_equal(y, [1, 2, 3])
+    assert scatter.dataBounds(0) == (5.0, 7.0) and scatter.dataBounds(1) == (1.0, 3.0)
+    assert [point.pos().x() for point in scatter.points()] == [5.0, 6.0, 7.0]
+    move_points(scatter, np.array([1.0]), np.array([1.0]))  # another count: rebuilt
+    assert len(scatter.getData()[0]) == 1
