@@ -89,6 +89,8 @@ class DataPlot(StyledPlot):
         self._model, self._loss, self._view = frame.model, frame.options.criterion, frame.view
         if self._model.is_planar:
             self.trail.push(self._model.coef_, self._model.intercept_)
+        else:
+            self.trail.clear()
         self.contours.visible = self._view.contours
         self.trail.visible = self._view.trail
         self.weight_arrow.visible = self._view.weight_vector

@@ -103,7 +103,7 @@ class BoundaryTrail:
         for age, item in enumerate(self.items):
             model = self._models[age + 1] if age + 1 < len(self._models) else None
             segment = (boundary_segment(model[0], model[1] - offset, x_range, y_range)
-                       if self.visible and model is not None and len(model[0]) == 2 else None)
+                       if self.visible and model is not None else None)
             item.setData(*(segment.T if segment is not None else ([], [])))
 
 

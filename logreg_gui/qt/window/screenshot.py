@@ -40,7 +40,7 @@ def render_window(path, dataset, options, snapshots, source, panel="window", vie
         for snapshot in snapshots:
             window.show_snapshot(snapshot)
         landscape = window.views.landscape_plot
-        if options.degree == 1:  # a fresh grid at the final b (requests are rate-limited)
+        if window.frame.model.is_planar:  # a fresh grid at the final b (requests wait)
             landscape.forget_grid()
             window.show_snapshot(replace(snapshots[-1], losses=snapshots[-1].losses[:0],
                                          new_history=False))
