@@ -14,7 +14,8 @@ from logreg_gui.core.session import TrainingSession, train
 from logreg_gui.core.state import TrainingOptions
 
 DEFAULT_STEPS = 1000
-PANELS = ("window", "data", "sigmoid", "loss", "landscape", "formulas", "metrics", "controls")
+PANELS = ("window", "data", "sigmoid", "loss", "landscape", "formulas", "metrics", "controls",
+          "status")
 GROUPS = {"data": "generated data and split", "training": "training",
           "view": "screenshot view"}
 

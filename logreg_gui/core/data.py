@@ -44,6 +44,11 @@ class Dataset:
         """Number of points (int)."""
         return len(self.y)
 
+    @property
+    def test_fraction(self):
+        """Share of the points held out as test points, rounded to 0.01 (0 without points)."""
+        return round(float(self.test_mask.mean()), 2) if len(self.y) else 0.0
+
     def with_point(self, x, label):
         """A copy with one more training point at `x` (shape (2,), original units) of class
         `label` (0 or 1)."""

@@ -59,8 +59,8 @@ class Frame:
 
     @property
     def gradient(self):
-        """∇J at the shown θ (trained units, shape (n_parameters,)), or None when scrubbed."""
-        return self.snapshot.state.gradient if self.live else None
+        """∇J at the shown θ (trained units, shape (n_parameters,))."""
+        return self.entry.gradient
 
     @property
     def path(self):
@@ -105,7 +105,7 @@ def build_frame(snapshot, dataset, timeline, view, iteration=None):
     state = snapshot.state
     live = iteration is None or iteration >= state.iteration
     if live:
-        entry = TimelineEntry(state.iteration, state.coef_, state.intercept_, state.theta)
+        entry = TimelineEntry.of(state)
     else:
         entry = timeline.entry(iteration)
     model = LogisticModel(np.asarray(entry.coef_), entry.intercept_, snapshot.options.degree)

@@ -1,6 +1,7 @@
 """Update rules θ → θ′ for the objective J of :func:`logreg_gui.core.loss.objective`.
 
-Every optimizer has ``learning_rate`` (η), ``reset()`` (forget its internal state) and
+Every optimizer has ``learning_rate`` (η), ``reset()`` (forget its internal state),
+``state()`` (that state as plain data, for the formulas panel) and
 ``step(theta, X, y, l2, gradient)``: θ of shape (n_features + 1,), the training data X of shape
 (n_samples, n_features) and y of shape (n_samples,), the penalty λ, and the full-batch ∇J(θ) that
 the trainer has already computed. It returns the new θ.
@@ -23,6 +24,10 @@ class GradientDescent:
 
     def reset(self):
         """Nothing to forget."""
+
+    def state(self):
+        """The internal state after the last update (dict of plain values; none for gd)."""
+        return {}
 
     def step(self, theta, X, y, l2, gradient):
         """One update; returns the new θ, shape (n_features + 1,)."""
@@ -60,7 +65,13 @@ class MiniBatchSGD(GradientDescent):
         self._rng = np.random.default_rng(self.random_state)
         self._order = np.empty(0, dtype=np.int64)
         self._position = 0
+        self._batch = np.empty(0, dtype=np.int64)
         self.epochs_completed = 0
+
+    def state(self):
+        """``batch``: the training-point indices of the last batch (int64 array), ``position``:
+        points of the current epoch visited, ``n``: training points."""
+        return {"batch": self._batch.copy(), "position": self._position, "n": len(self._order)}
 
     def step(self, theta, X, y, l2, gradient):
         """One mini-batch update; returns the new θ."""
@@ -70,6 +81,7 @@ class MiniBatchSGD(GradientDescent):
             self._position = 0
         rows = self._order[self._position:self._position + self.batch_size]
         self._position += len(rows)
+        self._batch = rows
         if self._position >= n:
             self.epochs_completed += 1
         _, gradient = self.objective(theta, X[rows], y[rows], l2 * len(rows) / n)
@@ -96,6 +108,11 @@ class Momentum(GradientDescent):
     def reset(self):
         """Zero the velocity."""
         self._velocity = None
+
+    def state(self):
+        """``beta``: β; ``velocity``: v after the last update (None before the first)."""
+        velocity = None if self._velocity is None else self._velocity.copy()
+        return {"beta": self.momentum, "velocity": velocity}
 
     def step(self, theta, X, y, l2, gradient):
         """One update; returns the new θ."""
@@ -124,6 +141,17 @@ class Adam(GradientDescent):
         self._m = self._v = None
         self._t = 0
 
+    def state(self):
+        """``t``, the moments ``m``, ``v`` and their bias-corrected ``m_hat``, ``v_hat`` after
+        the last update (None before the first), and ``beta1``, ``beta2``, ``epsilon``."""
+        state = {"t": self._t, "beta1": self.beta1, "beta2": self.beta2,
+                 "epsilon": self.epsilon, "m": None, "v": None, "m_hat": None, "v_hat": None}
+        if self._t:
+            state.update(m=self._m.copy(), v=self._v.copy(),
+                         m_hat=self._m / (1 - self.beta1 ** self._t),
+                         v_hat=self._v / (1 - self.beta2 ** self._t))
+        return state
+
     def step(self, theta, X, y, l2, gradient):
         """One update; returns the new θ."""
         g = gradient
@@ -148,9 +176,23 @@ class Newton(GradientDescent):
     name = "newton"
     max_halvings = 40
 
+    def __init__(self, learning_rate):
+        super().__init__(learning_rate)
+        self.reset()
+
+    def reset(self):
+        """Forget the last step."""
+        self._step = None
+
+    def state(self):
+        """``step``: the last update θ′ − θ = −t·H⁻¹∇J (None before the first)."""
+        return {"step": None if self._step is None else self._step.copy()}
+
     def step(self, theta, X, y, l2, gradient):
         """One safeguarded Newton update; returns the new θ (θ itself if no step lowers J)."""
-        return newton_step(theta, X, y, l2, gradient)
+        following = newton_step(theta, X, y, l2, gradient)
+        self._step = following - theta
+        return following
 
 
 def newton_step(theta, X, y, l2, gradient, should_stop=None):

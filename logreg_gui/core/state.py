@@ -1,6 +1,6 @@
 """The records that training passes around: options, state and snapshots."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -112,6 +112,9 @@ class TrainingState:
         (w, b) in the trained (standardized) units.
     gradient : ndarray of float64, shape (n_features + 1,)
         ∇J at `theta`, trained units.
+    optimizer_state : dict
+        The optimizer's internal state after the last update (see its ``state()``): the
+        velocity of momentum, Adam's moments, SGD's last batch, Newton's last step.
     """
 
     iteration: int
@@ -128,6 +131,7 @@ class TrainingState:
     n_samples: int
     theta: np.ndarray
     gradient: np.ndarray
+    optimizer_state: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,28 @@ class TimelineEntry:
         Intercept in original units.
     theta : ndarray of float64, shape (n_output_features + 1,)
         (w, b) in the trained (standardized) units.
+    gradient : ndarray of float64, shape (n_output_features + 1,)
+        ∇J at θ, trained units.
+    loss : float
+        J at θ (training points).
     """
 
     iteration: int
     coef_: np.ndarray
     intercept_: float
     theta: np.ndarray
+    gradient: np.ndarray
+    loss: float
+
+    @classmethod
+    def of(cls, state):
+        """The entry of a :class:`~logreg_gui.core.state.TrainingState`."""
+        return cls(state.iteration, state.coef_, state.intercept_, state.theta, state.gradient,
+                   state.loss)
 
 
 class ParameterTimeline:
-    """(iteration, θ) pairs spread evenly over the run; at most `capacity` of them.
+    """(iteration, vector) pairs spread evenly over the run; at most `capacity` of them.
 
     An entry is kept only once it is at least `stride` iterations after the one before it (the
     newest state is always held in the last slot). When full, every other entry is dropped and
@@ -42,7 +54,7 @@ class ParameterTimeline:
     def __init__(self, capacity=4096):
         self.capacity = capacity
         self._iterations = np.empty(capacity, dtype=np.int64)
-        self._thetas = None
+        self._vectors = None
         self.clear()
 
     def __len__(self):
@@ -51,14 +63,14 @@ class ParameterTimeline:
     def clear(self):
         """Forget every entry (also the parameter count, which may change)."""
         self._size = 0
-        self._thetas = None
+        self._vectors = None
         self.stride = 1
 
-    def record(self, iteration, theta):
-        """Keep θ (shape (n_parameters,), copied) as it was at `iteration` (non-decreasing)."""
-        theta = np.asarray(theta, dtype=np.float64)
-        if self._thetas is None or self._thetas.shape[1] != len(theta):
-            self._thetas = np.empty((self.capacity, len(theta)))
+    def record(self, iteration, vector):
+        """Keep a vector (shape (k,), copied) as it was at `iteration` (non-decreasing)."""
+        vector = np.asarray(vector, dtype=np.float64)
+        if self._vectors is None or self._vectors.shape[1] != len(vector):
+            self._vectors = np.empty((self.capacity, len(vector)))
             self._size = 0
         size = self._size
         newest_is_provisional = (size >= 2 and
@@ -68,7 +80,7 @@ class ParameterTimeline:
         elif size == self.capacity:
             size = self._thin()
         self._iterations[size] = iteration
-        self._thetas[size] = theta
+        self._vectors[size] = vector
         self._size = size + 1
 
     def _thin(self):
@@ -77,7 +89,7 @@ class ParameterTimeline:
         if keep[-1] != self._size - 1:
             keep = np.append(keep, self._size - 1)
         self._iterations[:len(keep)] = self._iterations[keep]
-        self._thetas[:len(keep)] = self._thetas[keep]
+        self._vectors[:len(keep)] = self._vectors[keep]
         self.stride *= 2
         return len(keep)
 
@@ -87,9 +99,9 @@ class ParameterTimeline:
         return self._iterations[:self._size]
 
     @property
-    def thetas(self):
+    def vectors(self):
         """ndarray of float64, shape (len, n_parameters)."""
-        return self._thetas[:self._size] if self._thetas is not None else np.empty((0, 0))
+        return self._vectors[:self._size] if self._vectors is not None else np.empty((0, 0))
 
     def index_at(self, iteration):
         """Index of the latest entry at or before `iteration` (0 when it precedes them all).
@@ -112,7 +124,7 @@ class ParameterTimeline:
             If the history is empty.
         """
         index = self.index_at(iteration)
-        return int(self._iterations[index]), self._thetas[index].copy()
+        return int(self._iterations[index]), self._vectors[index].copy()
 
 
 class LossCurve:
@@ -147,6 +159,15 @@ class LossCurve:
         self._data[1:, self._size:end] = np.asarray(losses).T
         self._size = end
 
+    def at(self, iteration):
+        """(J, test log-loss, side-by-side J) at `iteration` (NaN where not recorded)."""
+        if not self._size:
+            return (np.nan,) * 3
+        index = int(iteration - self._data[0, 0])
+        if not 0 <= index < self._size:
+            return (np.nan,) * 3
+        return tuple(float(value) for value in self._data[1:, index])
+
     @property
     def iterations(self):
         return self._data[0, :self._size]
@@ -176,7 +197,7 @@ class Timeline:
     ----------
     losses : LossCurve
     parameters : ParameterTimeline
-        Vectors (coef_, intercept_, θ) as :meth:`entry` splits them.
+        Vectors (coef_, intercept_, θ, ∇J, J) as :meth:`entry` splits them.
     version : int
         Grows with every recorded snapshot (views redraw the curve only when it changed).
     """
@@ -197,7 +218,7 @@ class Timeline:
         self.losses.append(state.iteration - len(snapshot.losses) + 1, snapshot.losses)
         self._n_coef = len(state.coef_)
         self.parameters.record(state.iteration, np.concatenate(
-            [state.coef_, [state.intercept_], state.theta]))
+            [state.coef_, [state.intercept_], state.theta, state.gradient, [state.loss]]))
         self.version += 1
 
     def entry(self, iteration):
@@ -210,10 +231,11 @@ class Timeline:
         """
         recorded, vector = self.parameters.at(iteration)
         p = self._n_coef
-        return TimelineEntry(recorded, vector[:p], float(vector[p]), vector[p + 1:])
+        return TimelineEntry(recorded, vector[:p], float(vector[p]), vector[p + 1:2 * p + 2],
+                             vector[2 * p + 2:3 * p + 3], float(vector[-1]))
 
     def path(self, iteration):
         """θ (trained units) of every entry up to `iteration`, shape (k, n_parameters)."""
         p = self._n_coef
         shown = np.searchsorted(self.parameters.iterations, iteration, side="right")
-        return self.parameters.thetas[:shown, p + 1:]
+        return self.parameters.vectors[:shown, p + 1:2 * p + 2]

@@ -254,7 +254,7 @@ class Trainer:
             trained.accuracy(self._X, self._y), self._test_log_loss(),
             trained.accuracy(self._X_test, self._y_test), self.gradient_norm, self._status,
             model.coef_, model.intercept_, len(self._y), self._theta.copy(),
-            self._gradient.copy())
+            self._gradient.copy(), self._optimizer.state())
 
     def _new_optimizer(self):
         o = self._options

@@ -36,7 +36,8 @@ def test_a_scrubbed_frame_shows_the_recorded_past(run):
     dataset, timeline, snapshot = run
     frame = build_frame(snapshot, dataset, timeline, ViewOptions(), iteration=7)
     assert not frame.live and frame.entry.iteration == 6  # the latest entry at or before 7
-    assert frame.gradient is None and frame.path.shape == (3, 3)
+    assert frame.path.shape == (3, 3)
+    np.testing.assert_array_equal(frame.gradient, timeline.entry(6).gradient)
     assert frame.model.intercept_ == timeline.entry(6).intercept_
 
 

@@ -77,7 +77,7 @@ def test_history_stays_bounded_over_a_million_iterations_and_scrubs_exactly():
     for iteration in range(0, 1_000_001, 7):
         history.record(iteration, [iteration, -iteration, 0.5])
     assert len(history) <= 1000
-    assert history.thetas.nbytes + history.iterations.nbytes <= 1000 * 4 * 8
+    assert history.vectors.nbytes + history.iterations.nbytes <= 1000 * 4 * 8
     recorded, theta = history.at(999_999)
     assert recorded == 999_999 and theta[0] == 999_999  # the newest entry is always kept
     assert history.iterations[0] == 0  # the start is kept

@@ -114,7 +114,7 @@ def test_test_split_shows_hollow_points_and_two_loss_curves(qtbot, window):
     # Iteration 0 came before the split: no test loss there; then one per update.
     assert len(test_curve) == 5 and np.isnan(test_curve[0]) and np.all(np.isfinite(test_curve[1:]))
     assert "test" in window.views.accuracy_line.text()
-    assert status(window, "test_accuracy").endswith("%")
+    assert status(window, "test_accuracy").endswith("% at τ = 0.50")
     click_at(qtbot, window, 0.0, 0.0)
     qtbot.waitUntil(lambda: latest(window).state.n_samples == 71, timeout=5000)
 

@@ -138,7 +138,7 @@ def test_names_from_files_are_shown_as_plain_text(qtbot, window, tmp_path):
     plot = window.views.data_plot.getPlotItem()
     assert plot.getAxis("bottom").labelText == "x&lt;sub&gt;1&lt;/sub&gt;"
     assert len(plot.getAxis("left").labelText) <= 32
-    assert window.window_actions.classes[0].text() == "0: R&&D"
+    assert window.window_actions.classes[0].text() == "class 0: R&&D"
 
 
 def test_generating_data_asks_before_replacing_hand_placed_points(qtbot, window, monkeypatch):

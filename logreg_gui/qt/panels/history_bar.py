@@ -1,7 +1,9 @@
 """A timeline slider over the recorded snapshots, to look back without touching training."""
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from logreg_gui.qt.panels.sliders import KeySlider
 
 
 class HistoryBar(QWidget):
@@ -18,7 +20,7 @@ class HistoryBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("history_bar")
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = KeySlider()
         self.slider.setToolTip("Drag to see the model as it was at an earlier iteration; "
                                "training is not affected")
         self.label = QLabel("live")

@@ -2,7 +2,8 @@
 
 import math
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+import numpy as np
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from logreg_gui.core.features import polynomial_feature_names
 from logreg_gui.qt.plots.style import label_text
@@ -21,12 +22,14 @@ MESSAGES = {
 FIELDS = (("state", "state"), ("iteration", "iteration"), ("epoch", "epoch"),
           ("loss", "loss J"), ("accuracy", "accuracy"), ("test_loss", "test log-loss"),
           ("test_accuracy", "test accuracy"), ("optimum", "optimum J*"),
-          ("gradient_norm", "‖∇J‖"), ("b", "b"), ("w", "w"))
+          ("gradient_norm", "‖∇J‖"), ("b", "b (original units)"), ("w", "w (original units)"))
+LINE_FIELDS = {"state": "{}", "iteration": "iteration {}", "loss": "J = {}",
+               "optimum": "J* = {}", "gradient_norm": "‖∇J‖ = {}"}
 
 
 def number_text(value, digits=5):
     """`value` with `digits` significant digits, or '—' when it is not finite."""
-    return f"{value:.{digits}g}" if math.isfinite(value) else "—"
+    return f"{value:.{digits}g}" if value is not None and math.isfinite(value) else "—"
 
 
 def percent_text(fraction):
@@ -34,8 +37,60 @@ def percent_text(fraction):
     return f"{fraction * 100:.1f} %" if math.isfinite(fraction) else "—"
 
 
+def optimum_text(optimum):
+    """J* as a number, 'computing…', or in a few words why there is none."""
+    if optimum is None:
+        return "computing…"
+    if optimum.loss is not None:
+        return number_text(optimum.loss, 6)
+    reason = optimum.reason or ""
+    if "separa" in reason:
+        return "none: no finite optimum"
+    if "convex" in reason:
+        return "not computed (loss not convex)"
+    return "none (see the tooltip)"
+
+
+def state_text(frame):
+    """The state word (coloured), or that a past iteration is shown."""
+    snapshot = frame.snapshot
+    color = STATE_COLORS.get(snapshot.status, "#000000")
+    text = f"<b style='color:{color}'>{snapshot.status}</b>"
+    if not frame.live:
+        text = f"history · live: {text} at {snapshot.state.iteration:,}"
+    return text
+
+
+def status_texts(frame):
+    """{field: rich text} of a :class:`~logreg_gui.core.frame.Frame`: what it shows (live or
+    scrubbed), accuracies at its τ, coefficients in original units."""
+    entry, snapshot, tau = frame.entry, frame.snapshot, frame.view.threshold
+    test = frame.test_metrics
+    _, test_loss, _ = frame.timeline.losses.at(entry.iteration)
+    return {
+        "state": state_text(frame),
+        "iteration": f"{entry.iteration:,}",
+        "epoch": f"{snapshot.state.epoch:,}" if frame.live else "—",
+        "loss": number_text(entry.loss, 6),
+        "accuracy": f"{percent_text(frame.metrics.accuracy)} at τ = {tau:.2f}",
+        "test_loss": number_text(test_loss, 6),
+        "test_accuracy": (f"{percent_text(test.accuracy)} at τ = {tau:.2f}" if test is not None
+                          else "—"),
+        "optimum": optimum_text(frame.optimum),
+        "gradient_norm": number_text(float(np.linalg.norm(entry.gradient)), 3),
+        "b": number_text(entry.intercept_),
+        "w": _weights_text(entry.coef_, frame.dataset.feature_names, frame.options.degree),
+    }
+
+
+def _weights_text(coef, feature_names, degree):
+    names = polynomial_feature_names(feature_names, degree)
+    return "<br>".join(f"{number_text(value)} <small>({label_text(name)})</small>"
+                       for name, value in zip(names, coef, strict=True))
+
+
 class StatusPanel(QWidget):
-    """Read-only labels updated from each snapshot; ``values[key]`` is the label of a row."""
+    """Read-only labels following the frames; ``values[key]`` is the label of a row."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -52,36 +107,39 @@ class StatusPanel(QWidget):
         form.addRow(self.message)
 
     def show_frame(self, frame):
-        """Fill the labels from a :class:`~logreg_gui.core.frame.Frame`'s latest snapshot."""
-        snapshot, feature_names = frame.snapshot, frame.dataset.feature_names
-        state, status = snapshot.state, snapshot.status
-        color = STATE_COLORS.get(status, "#000000")
-        optimum = snapshot.optimum
-        texts = {
-            "state": f"<b style='color:{color}'>{status}</b>",
-            "iteration": f"{state.iteration:,}",
-            "epoch": f"{state.epoch:,}",
-            "loss": number_text(state.loss, 6),
-            "accuracy": percent_text(state.accuracy),
-            "test_loss": number_text(state.test_loss, 6),
-            "test_accuracy": percent_text(state.test_accuracy),
-            "optimum": ("…" if optimum is None else number_text(optimum.loss, 6)
-                        if optimum.loss is not None else "none (see tooltip)"),
-            "gradient_norm": f"{state.gradient_norm:.3g}",
-            "b": number_text(state.intercept_),
-            "w": self._weights_text(state.coef_, feature_names, snapshot.options.degree),
-        }
-        for key, text in texts.items():
+        """Fill the labels from a :class:`~logreg_gui.core.frame.Frame`."""
+        for key, text in status_texts(frame).items():
             self.values[key].setText(text)
+        optimum = frame.optimum
         self.values["optimum"].setToolTip(optimum.reason if optimum and optimum.reason else "")
+        status = frame.snapshot.status
         self.message.setText(MESSAGES.get(status, ""))
-        self.message.setStyleSheet(f"color: {color}")
+        self.message.setStyleSheet(f"color: {STATE_COLORS.get(status, '#000000')}")
 
-    @staticmethod
-    def _weights_text(coef, feature_names, degree):
-        names = polynomial_feature_names(feature_names, degree)
-        return "<br>".join(f"{number_text(value)} <small>({label_text(name)})</small>"
-                           for name, value in zip(names, coef, strict=True))
+
+class StatusLine(QWidget):
+    """The state, iteration, J, J* and ‖∇J‖ in one line for the window's status bar, so they
+    are readable at any window size."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("status_line")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        self.values = {}
+        for key in LINE_FIELDS:
+            label = QLabel("—")
+            label.setObjectName(f"status_line_{key}")
+            self.values[key] = label
+            layout.addWidget(label)
+
+    def show_frame(self, frame):
+        """Show a :class:`~logreg_gui.core.frame.Frame`'s state in one line."""
+        texts = status_texts(frame)
+        for key, template in LINE_FIELDS.items():
+            self.values[key].setText(template.format(texts[key]))
+        optimum = frame.optimum
+        self.values["optimum"].setToolTip(optimum.reason if optimum and optimum.reason else "")
 
 
 class AccuracyLine(QLabel):

@@ -4,7 +4,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QTransform
-from PySide6.QtWidgets import QGraphicsItem, QToolTip
+from PySide6.QtWidgets import QGraphicsItem
 
 from logreg_gui.core.geometry import boundary_segment, probability_grid
 from logreg_gui.core.loss import CROSS_ENTROPY
@@ -14,9 +14,11 @@ from logreg_gui.qt.plots.overlays import (HOVER_RADIUS_PX, BoundaryTrail, Probab
                                           WeightArrow, misclassified_ring_style,
                                           point_description, predicted_brushes)
 from logreg_gui.qt.plots.style import (BOUNDARY_PEN, CLASS_COLORS, StyledPlot, class_style,
+                                       class_text,
                                        drawn_subset, label_text, probability_colormap)
 
 GRID_SHAPE = (120, 120)
+EMPTY_HINT = "click: class 0 · Shift+click: class 1 · keys 0/1 choose the class"
 
 
 class DataPlot(StyledPlot):
@@ -39,7 +41,6 @@ class DataPlot(StyledPlot):
         self._model = LogisticModel(np.zeros(2), 0.0)
         self._loss = CROSS_ENTROPY
         self._view = None
-        self.hover_text = ""
         self._image = pg.ImageItem(levels=(0, 1))
         self._image.setZValue(-10)
         self.addItem(self._image)
@@ -66,6 +67,8 @@ class DataPlot(StyledPlot):
         self._drawn = {}  # scatter → (X of shape (k, 2), label, test?)
         self._restyled = set()  # scatters drawn with per-point styles
         self._dataset = None
+        self._hint = self.add_named("hint", pg.TextItem(EMPTY_HINT, color="#444444",
+                                                        anchor=(0.5, 0.5)))
         self.getViewBox().sigRangeChanged.connect(self._redraw_model)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
@@ -112,7 +115,7 @@ class DataPlot(StyledPlot):
                 scatter.setData(mine[:, 0], mine[:, 1], **self._base_style(scatter, label))
                 self._drawn[scatter] = (mine, label, scatter in self._test_scatters)
             self._legend.addItem(self._scatters[label],
-                                 f"class {label}: {label_text(dataset.class_names[label])}")
+                                 label_text(class_text(label, dataset.class_names[label])))
         if test.any():
             self._legend.addItem(self._test_scatters[0], "hollow: test points")
         self.setLabel("bottom", label_text(dataset.feature_names[0]))
@@ -128,6 +131,8 @@ class DataPlot(StyledPlot):
 
     def _redraw_model(self):
         (x0, x1), (y0, y1) = self.getViewBox().viewRange()
+        self._hint.setVisible(self._dataset is not None and self._dataset.n_samples == 0)
+        self._hint.setPos((x0 + x1) / 2, (y0 + y1) / 2)
         grid = probability_grid(self._model, (x0, x1), (y0, y1), GRID_SHAPE)
         self._image.setImage(grid, levels=(0, 1), autoLevels=False)
         self._image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
@@ -168,7 +173,7 @@ class DataPlot(StyledPlot):
             z = self._model.decision_function(X)
             predicted = (z > logit(self._threshold)).astype(int)
             style = self._base_style(scatter, label)
-            if fill:
+            if fill and scatter not in self._test_scatters:  # test points stay hollow
                 style["brush"] = predicted_brushes(predicted)
                 style["pen"] = pg.mkPen(CLASS_COLORS[label], width=2.2)
             if size:
@@ -196,14 +201,12 @@ class DataPlot(StyledPlot):
         view_box = self.getViewBox()
         nearest = self._nearest_point(view_box.mapSceneToView(scene_pos), view_box)
         if nearest is None or self._dataset is None:
-            self.hover_text = ""
-            QToolTip.hideText()
+            self.show_readout("")
             return
         x, label, test = nearest
         z = float(self._model.decision_function(x[np.newaxis])[0])
         names = (self._dataset.feature_names, self._dataset.class_names)
-        self.hover_text = point_description(x, label, names, z, self._loss, test)
-        QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), self.hover_text, self)
+        self.show_readout(point_description(x, label, names, z, self._loss, test))
 
     def _nearest_point(self, position, view_box):
         """(x of shape (2,), label, test?) of the drawn point within HOVER_RADIUS_PX, or None."""

@@ -46,12 +46,15 @@ class LandscapePlot(StyledPlot):
                                          pen=pg.mkPen("w", width=1.5))
         self._arrow_line = pg.PlotCurveItem(pen=pg.mkPen("w", width=2))
         self._arrow_head = pg.ArrowItem(angle=0, headLen=12, brush="w", pen=None)
-        for item in [*self._contours, self._arrow_line, self._arrow_head]:
+        for item in [*self._contours, self._arrow_head]:
             self.addItem(item)
+        self.add_named("arrow", self._arrow_line)
         self.add_named("path", self._path)
         self.add_named("point", self._point)
         self._note = self.add_named("note", pg.TextItem(color="k", anchor=(0, 0),
                                                         fill=pg.mkBrush(255, 255, 255, 190)))
+        self.getViewBox().sigResized.connect(self._place_note)
+        self.getViewBox().sigRangeChanged.connect(self._place_note)
         # Equal scales, so that −∇J is seen at right angles to the contours.
         self.setAspectLocked(True)
         for axis in ("left", "bottom"):
@@ -65,12 +68,14 @@ class LandscapePlot(StyledPlot):
         self._requested_at = -math.inf
         self._shown = None
         self._dataset = self._problem = None
+        self._largest_gradient = 0.0  # the arrow's length is ‖∇J‖ relative to this
+        self._stopped = False
         self.grid = None
 
     def show_frame(self, frame):
         """Draw a :class:`~logreg_gui.core.frame.Frame`'s (w1, w2) path, its point θ and −∇J
-        (live only); ask for a new grid when needed (new data or objective, the path left the
-        grid, b moved), wide enough to include the optimum θ* when known."""
+        (scaled to ‖∇J‖, hidden once converged); ask for a new grid when needed (new data or
+        objective, the path left the grid, b moved), wide enough to include the optimum θ*."""
         if not frame.model.is_planar:  # more than two weights: no 2-D landscape
             self._show_unavailable()
             return
@@ -78,11 +83,13 @@ class LandscapePlot(StyledPlot):
         problem = (options.l2, options.loss, options.standardize)
         if frame.dataset is not self._dataset or problem != self._problem:
             self.forget_grid()  # J over the old data or objective would mislead
+        if len(frame.path) < 2:
+            self._largest_gradient = 0.0  # a new run
         self._dataset, self._problem = frame.dataset, problem
+        self._stopped = frame.live and frame.snapshot.status == "converged"
         optimum = frame.optimum
         target = optimum.theta if optimum is not None and optimum.theta is not None else None
-        gradient = frame.gradient if frame.gradient is not None else np.zeros(3)
-        self._show_state(frame.path[:, :2], frame.entry.theta, gradient, target)
+        self._show_state(frame.path[:, :2], frame.entry.theta, frame.gradient, target)
 
     def _show_state(self, path, theta, gradient, optimum):
         self._path.setData(path[:, 0], path[:, 1])
@@ -96,9 +103,13 @@ class LandscapePlot(StyledPlot):
             self._request(path, theta)
 
     def forget_grid(self):
-        """Drop the grid: the next frame asks for a fresh one."""
+        """Drop the grid and its picture: the next frame asks for a fresh one."""
         self._grid_request = self.grid = None
         self._in_flight = False
+        self._image.clear()
+        for contour in self._contours:
+            contour.setData(None)
+        self._show_note("computing the landscape…")
 
     def set_landscape(self, result):
         """Show a computed (request, grid of shape (rows, columns)) if this plot asked for it."""
@@ -113,6 +124,7 @@ class LandscapePlot(StyledPlot):
         dx, dy = w1[1] - w1[0], w2[1] - w2[0]
         finite = grid[np.isfinite(grid)]
         if finite.size == 0:
+            self._show_note("no landscape: no training points")
             return
         # Log-spaced shading and contours: the interesting valley floor is flat in linear terms.
         shade = np.log(grid - finite.min() + 1e-4 * (np.ptp(finite) + 1e-300))
@@ -123,9 +135,8 @@ class LandscapePlot(StyledPlot):
         for contour, level in zip(self._contours, levels, strict=True):
             contour.setTransform(transform)
             contour.setData(shade, level=level)
-        self._note.setText(f"b = {request.intercept:.4g} held fixed")
-        self._note.setPos(w1[0], w2[-1])
         self.setRange(xRange=(w1[0], w1[-1]), yRange=(w2[0], w2[-1]), padding=0)
+        self._show_note(f"b = {request.intercept:.4g} held fixed; arrow: −∇J, length ∝ ‖∇J‖")
         if self._shown is not None:
             self._draw_arrow(*self._shown)  # its length follows the new range
 
@@ -133,25 +144,36 @@ class LandscapePlot(StyledPlot):
         self._last_state = None
         self._path.setData([], [])
         self._point.setData([], [])
+        self._hide_arrow()
+        self.forget_grid()
+        self._dataset = None
+        self._show_note("The landscape needs degree 1: with more than two weights J has no "
+                        "2-D picture.")
+
+    def _show_note(self, text):
+        self._note.setText(text)
+        self._place_note()
+
+    def _place_note(self, *_):
+        """The note in the top left corner, wrapped to the plot's width."""
+        (x0, _), (_, y1) = self.viewRange()
+        self._note.setTextWidth(max(120.0, self.getViewBox().width() - 8))
+        self._note.setPos(x0, y1)
+
+    def _hide_arrow(self):
         self._arrow_line.setData([], [])
         self._arrow_head.setVisible(False)
-        self._image.clear()
-        for contour in self._contours:
-            contour.setData(None)
-        self._grid_request = self.grid = None
-        self._in_flight = False
-        self._note.setText("The landscape needs degree 1 (two weights).")
-        self._note.setPos(0, 0)
 
     def _draw_arrow(self, theta, gradient):
         step = -np.asarray(gradient[:2], dtype=np.float64)
         norm = np.hypot(*step)
-        if not np.isfinite(norm) or norm == 0:
-            self._arrow_line.setData([], [])
-            self._arrow_head.setVisible(False)
+        if not np.isfinite(norm) or norm == 0 or self._stopped:
+            self._hide_arrow()
             return
+        self._largest_gradient = max(self._largest_gradient, norm)
         (x0, x1), _ = self.viewRange()
-        tip = theta[:2] + step / norm * 0.2 * (x1 - x0)  # a fixed screen length: the direction
+        length = 0.25 * (x1 - x0) * norm / self._largest_gradient
+        tip = theta[:2] + step / norm * length
         self._arrow_line.setData([theta[0], tip[0]], [theta[1], tip[1]])
         self._arrow_head.setVisible(True)
         self._arrow_head.setPos(*tip)

@@ -6,7 +6,6 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolTip
 
 from logreg_gui.core.timeline import LossCurve
 from logreg_gui.qt.plots.style import StyledPlot
@@ -43,6 +42,10 @@ class LossPlot(StyledPlot):
         self._optimum_line = pg.InfiniteLine(angle=0, movable=False,
                                              pen=pg.mkPen("#555555", style=Qt.PenStyle.DotLine))
         self.add_named("optimum", self._optimum_line)
+        note = pg.TextItem(color="#444444", anchor=(0, 0))
+        note.setParentItem(self.getViewBox())  # fixed in the corner, whatever the range
+        note.setPos(4, 4)
+        self._named["note"] = note
         for name, curve in (("training", self._curve), ("test", self._test_curve),
                             ("twin", self._twin_curve)):
             self._named[name] = curve
@@ -52,7 +55,6 @@ class LossPlot(StyledPlot):
         self._log_scale = False
         self._gap = False
         self._following = True
-        self.hover_text = ""
         self.getViewBox().sigRangeChangedManually.connect(self._on_view_box_range_changed_manually)
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
 
@@ -79,10 +81,9 @@ class LossPlot(StyledPlot):
     def _apply_axes(self):
         gap = self._gap and self.optimal_loss is not None
         self.setLogMode(y=self._log_scale or gap)
-        label = "J − J* (nats)" if gap else "loss J (nats)"
-        if self._gap and not gap:
-            label += " — no finite J*, so no gap view"
-        self.setLabel("left", label)
+        self.setLabel("left", "J − J* (nats)" if gap else "loss J (nats)")
+        self.named_items["note"].setText("no J* here, so no gap view" if self._gap and not gap
+                                         else "")
         self._legend.getLabel(self._curve).setText("J − J*" if gap else "training J")
         self._following = True
         self._redraw(force=True)
@@ -129,8 +130,7 @@ class LossPlot(StyledPlot):
     def _on_scene_mouse_moved(self, scene_pos):
         iterations = self.history.iterations
         if len(iterations) == 0 or not self.getViewBox().sceneBoundingRect().contains(scene_pos):
-            self.hover_text = ""
-            QToolTip.hideText()
+            self.show_readout("")
             return
         x = self.getViewBox().mapSceneToView(scene_pos).x()
         index = int(np.clip(np.searchsorted(iterations, x), 0, len(iterations) - 1))
@@ -139,8 +139,7 @@ class LossPlot(StyledPlot):
         text = f"iteration {int(iterations[index]):,}: J = {self.history.losses[index]:.8g}"
         if np.isfinite(self.history.test_losses[index]):
             text += f", test log-loss = {self.history.test_losses[index]:.8g}"
-        self.hover_text = text
-        QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), text, self)
+        self.show_readout(text)
 
     def _follow(self, losses, test, force, log):
         if not self._following or len(losses) == 0:
@@ -156,8 +155,10 @@ class LossPlot(StyledPlot):
 
     @staticmethod
     def _y_limits(values, log):
-        """Round y limits that contain every value (in log10 units on a log axis)."""
-        smallest = max(float(values.min()), 1e-300)  # a loss can underflow to exactly 0
+        """Round y limits that contain every value (in log10 units on a log axis, fitted to
+        the positive values: a loss can underflow to exactly 0)."""
+        positive = values[values > 0]
+        smallest = float(positive.min()) if len(positive) else 1e-3
         top = nice_ceiling(max(float(values.max()) * 1.05, smallest))
         if not log:
             return 0.0, top

@@ -23,6 +23,12 @@ def label_text(name):
     return html.escape(name)
 
 
+def class_text(label, name):
+    """'class 0' when the class is named by its number, else 'class 0: benign' (plain text)."""
+    name = str(name)
+    return f"class {label}" if name == str(label) else f"class {label}: {name}"
+
+
 def class_style(label, size=9, hollow=False):
     """Keyword arguments for a ScatterPlotItem showing class `label` (0 or 1); hollow markers
     (test points) have a coloured outline and no fill."""
@@ -77,6 +83,26 @@ class StyledPlot(pg.PlotWidget):
         for axis in ("left", "bottom"):
             self.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._named = {}
+        self.hover_text = ""
+        # The read-out of what the pointer rests on: in a corner, up while the pointer stays
+        # (a tooltip vanished whenever the plot repainted during training).
+        self._readout = pg.TextItem(color="k", anchor=(1, 0), fill=pg.mkBrush(255, 255, 255, 230),
+                                    border=pg.mkPen("#888888"))
+        self._readout.setParentItem(self.getViewBox())
+        self._readout.setZValue(100)
+        self._readout.setVisible(False)
+        self._named["readout"] = self._readout
+        self.getViewBox().sigResized.connect(self._place_readout)
+
+    def show_readout(self, html_text):
+        """Show `html_text` in the read-out box ('' hides it)."""
+        self.hover_text = html_text
+        self._readout.setHtml(html_text)
+        self._readout.setVisible(bool(html_text))
+        self._place_readout()
+
+    def _place_readout(self, *_):
+        self._readout.setPos(self.getViewBox().width() - 4, 4)
 
     @property
     def named_items(self):

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QStyle
 
 from logreg_gui.core.generators import GENERATORS
+from logreg_gui.qt.window import dialogs
 from logreg_gui.qt.window.icons import class_icon
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "resources" / "datasets"
@@ -41,15 +42,21 @@ class WindowActions:
                                       "Show the previous snapshot (while paused)")
         self.reset = self._action("reset", "Reset", ["R"], w.controller.reset,
                                   PIXMAP.SP_BrowserReload, "w = 0, b = 0, clear the loss")
-        self.clear = self._action("clear", "Clear", ["Ctrl+Delete"], w.clear_points,
+        self.clear = self._action("clear", "Clear points", ["Ctrl+Delete"], w.clear_points,
                                   PIXMAP.SP_DialogDiscardButton, "Remove all points")
         self.class_group = QActionGroup(window)
         self.classes = [self._class_action(label) for label in (0, 1)]
-        self.classes[1].setChecked(True)
-        self.open = self._action("open", "Open…", ["Ctrl+O"], w.choose_file_to_open)
+        self.classes[0].setChecked(True)
+        self.open = self._action("open", "Open…", ["Ctrl+O"],
+                                 lambda: dialogs.open_points(w, EXAMPLES_DIR))
         self.save_points = self._action("save_points", "Save points…", ["Ctrl+S"],
-                                        w.choose_file_to_save)
+                                        lambda: dialogs.save_points(w, w.points.dataset))
         self.quit = self._action("quit", "Quit", ["Ctrl+Q"], w.close)
+        self.reset_layout = self._action("reset_layout", "Reset layout", [], w.views.arrange,
+                                         tip="Every panel back in its default place")
+        self.restore_view = self._action("restore_default_view", "Restore default view", [],
+                                         w.restore_default_view,
+                                         tip="Threshold, overlays and loss axes as at first")
         self._build_menus()
         self._build_toolbar()
 
@@ -78,7 +85,7 @@ class WindowActions:
     def training(self):
         """The actions that drive training, in toolbar order (list of QAction)."""
         return [self.play, self.step_back, self.step, self.step_10, self.step_100,
-                self.converge, self.reset, self.clear]
+                self.converge, self.reset]
 
     def show_running(self, running):
         """Play or Pause on the play button."""
@@ -105,9 +112,17 @@ class WindowActions:
             action.setObjectName(f"generate_{name}")
             action.setToolTip("Replace the points (size, noise and seed from the Data controls)")
             action.triggered.connect(lambda _=False, n=name: self._window.generate_data(n))
+        data_menu.addSeparator()
+        data_menu.addAction(self.clear)
         train_menu = menu_bar.addMenu("&Training")
         for action in self.training:
             train_menu.addAction(action)
+        view_menu = menu_bar.addMenu("&View")
+        panels = view_menu.addMenu("Panels")
+        for dock in self._window.views.docks:
+            panels.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.reset_layout)
+        view_menu.addAction(self.restore_view)
 
     def _build_toolbar(self):
         toolbar = self._window.addToolBar("Training")
@@ -119,3 +134,5 @@ class WindowActions:
         toolbar.addWidget(QLabel(" New points: "))
         for action in self.classes:
             toolbar.addAction(action)
+        toolbar.addSeparator()  # away from Reset: Clear removes the points themselves
+        toolbar.addAction(self.clear)

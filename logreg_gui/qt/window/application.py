@@ -1,7 +1,14 @@
-"""Start-up of the Qt application: names, thread limits, the window and its event loop."""
+"""Start-up of the Qt application: names, thread limits, a display check, the window and its
+event loop."""
+
+import ctypes
+import os
+import sys
 
 from PySide6.QtWidgets import QApplication
 from threadpoolctl import threadpool_limits
+
+XCB_CURSOR = "libxcb-cursor.so.0"
 
 
 def application():
@@ -21,8 +28,37 @@ def application():
     return app
 
 
+def display_problem(environ=os.environ, platform=sys.platform, load=ctypes.CDLL):
+    """Why Qt could not open a window here (one sentence with the fix), or None.
+
+    Qt itself aborts the process with a long, cryptic message in these cases, so they are
+    checked first: no display at all, or (on Linux with X11) the missing xcb-cursor library
+    that Qt 6.5 and newer need and that fresh Debian/Ubuntu desktops lack.
+    """
+    chosen = environ.get("QT_QPA_PLATFORM", "")
+    if platform != "linux" or (chosen and not chosen.startswith("xcb")):
+        return None
+    if not environ.get("DISPLAY"):
+        if environ.get("WAYLAND_DISPLAY") and not chosen:
+            return None  # Qt uses Wayland
+        return ("no display to open a window on (DISPLAY is not set); run it on a desktop, "
+                "or train without a window: --headless, --report or --screenshot")
+    try:
+        load(XCB_CURSOR)
+    except OSError:
+        return ("Qt needs the system library libxcb-cursor0 to open a window; install it "
+                "(Debian/Ubuntu: sudo apt install libxcb-cursor0), or train without a window: "
+                "--headless, --report or --screenshot")
+    return None
+
+
 def run_window(dataset, options, source):
-    """Show the main window and run the event loop; returns the exit code."""
+    """Show the main window and run the event loop; returns the exit code (2 with a one-line
+    message when no window can be opened)."""
+    problem = display_problem()
+    if problem is not None:
+        print(f"logreg-gui: error: {problem}", file=sys.stderr)
+        return 2
     app = application()
     from logreg_gui.qt.window.main_window import MainWindow
 

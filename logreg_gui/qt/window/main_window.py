@@ -7,25 +7,28 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMainWindow
 
-from logreg_gui.core.data import DataError, read_csv, write_csv
+from logreg_gui.core.data import DataError, read_csv
 from logreg_gui.core.frame import ViewOptions, build_frame
 from logreg_gui.core.generators import generate
-from logreg_gui.core.parameters import PARAMETERS, group
+from logreg_gui.core.parameters import PARAMETERS, defaults, group
 from logreg_gui.core.state import TrainingOptions
 from logreg_gui.core.timeline import Timeline
 from logreg_gui.qt.engine.controller import TrainingController
 from logreg_gui.qt.engine.frame_tracker import FrameTracker
-from logreg_gui.qt.plots.style import label_text
+from logreg_gui.qt.plots.style import class_text, label_text
 from logreg_gui.qt.window import dialogs
-from logreg_gui.qt.window.actions import EXAMPLES_DIR, WindowActions
+from logreg_gui.qt.window.actions import WindowActions
 from logreg_gui.qt.window.controls import ControlPanel
+from logreg_gui.qt.window.points import PointsEditor
 from logreg_gui.qt.window.settings import Settings
 from logreg_gui.qt.window.views import Views
-from logreg_gui.qt.window.window_state import restore_layout, save_window
+from logreg_gui.qt.window.window_state import place_window, save_window
 
 HISTORY_CAPACITY = 4096
+MESSAGE_MS = 6000
 TRAINING_FIELDS = {field.name for field in fields(TrainingOptions)}
 
 
@@ -52,22 +55,20 @@ class MainWindow(QMainWindow):
         self._options = (options or TrainingOptions()).validated()
         self._view = ViewOptions(**{p.name: remembered.get(p.name, p.default)
                                     for p in group("view")})
-        self._dataset = dataset if dataset is not None else generate("blobs")
-        self._edited_by_hand = False
+        dataset = dataset if dataset is not None else generate("blobs")
+        self.points = PointsEditor(dataset, source, self)
         self._timeline = Timeline(HISTORY_CAPACITY)
-        self._latest = self._frame = self._shown_iteration = None
-        self.controller = TrainingController(self._dataset, self._options, self)
+        self._latest = self._frame = self._shown_iteration = self._pace_to_restore = None
+        self.controller = TrainingController(dataset, self._options, self)
         self.controls = ControlPanel({**vars(self._options), **vars(self._view),
-                                      "test_fraction": self._test_fraction()})
+                                      "test_fraction": dataset.test_fraction})
         self.views = Views(self, self.controls)
         self.window_actions = WindowActions(self)
         self._frame_tracker = FrameTracker(self.views.painted, self)
         self._connect()
-        self.views.data_plot.fit_view(self._dataset)
-        self._points_changed(source)
-        self.resize(1600, 1000)
-        if self._settings is not None:
-            restore_layout(self, self._settings)
+        self.views.data_plot.fit_view(dataset)
+        self._show_points()
+        self._layout_pending = not place_window(self, self._settings)
 
     def _connect(self):
         controller, views = self.controller, self.views
@@ -80,12 +81,13 @@ class MainWindow(QMainWindow):
         views.history_bar.scrubbed.connect(self._on_history_bar_scrubbed)
         views.data_plot.point_requested.connect(self._on_data_plot_point_requested)
         self.controls.parameter_changed.connect(self._on_controls_parameter_changed)
+        self.points.points_changed.connect(self._on_points_points_changed)
 
     # -- public API used by tests and scripts -------------------------------------------------
 
     def current_data(self):
         """The points on screen: X of shape (n, 2) float64 and y of shape (n,) int64 in {0, 1}."""
-        return self._dataset.X.copy(), self._dataset.y.copy()
+        return self.points.dataset.X.copy(), self.points.dataset.y.copy()
 
     def current_parameters(self):
         """(coef, intercept) in original units, as shown (live or scrubbed); coef has shape (2,)
@@ -119,7 +121,8 @@ class MainWindow(QMainWindow):
         return 0 if self.window_actions.classes[0].isChecked() else 1
 
     def open_csv(self, path):
-        """Load a CSV file; on bad input show a message and keep the current points.
+        """Load a CSV file (asking first when points were placed by hand); on bad input show a
+        message and keep the current points.
 
         Returns
         -------
@@ -131,37 +134,30 @@ class MainWindow(QMainWindow):
         except DataError as error:
             dialogs.show_error(self, "Cannot open file", str(error))
             return False
-        self.set_dataset(dataset, Path(path).name)
-        return True
+        return self.points.replace(self._split(dataset), Path(path).name)
 
     def set_dataset(self, dataset, source):
         """Replace the points (split as the test fraction says), reset training and fit the
-        view to them."""
-        self._dataset = self._split(dataset)
-        self._edited_by_hand = False
-        self.controller.set_data(self._dataset)
-        self.controller.reset()
-        self.views.data_plot.fit_view(self._dataset)
-        self._points_changed(source)
+        view to them (asking first when points were placed by hand).
+
+        Returns
+        -------
+        bool
+            Whether the points were replaced.
+        """
+        return self.points.replace(self._split(dataset), source)
 
     def generate_data(self, name):
-        """Replace the points by generated ones (asks first if points were placed by hand).
+        """Replace the points by generated ones (asking first when points were placed by hand).
 
         Returns
         -------
         bool
             True when the points were replaced.
         """
-        if self._edited_by_hand:
-            answer = QMessageBox.question(
-                self, "Replace your points?",
-                f"Generating '{name}' data replaces the points you placed by hand. Continue?")
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
         value = self.controls.value
-        self.set_dataset(generate(name, value("n_samples"), value("noise"),
-                                  value("random_state")), name)
-        return True
+        return self.set_dataset(generate(name, value("n_samples"), value("noise"),
+                                         value("random_state")), name)
 
     def show_snapshot(self, snapshot):
         """Display a snapshot at once (used for renders without a running worker)."""
@@ -169,7 +165,7 @@ class MainWindow(QMainWindow):
 
     def panel_widget(self, name):
         """The widget of a panel by name: window, data, sigmoid, loss, landscape, formulas,
-        metrics or controls (for screenshots).
+        metrics, controls or status (for screenshots).
 
         Raises
         ------
@@ -181,12 +177,17 @@ class MainWindow(QMainWindow):
     # -- commands from the actions ------------------------------------------------------------
 
     def step(self, n_iterations):
-        """Show the live state and perform `n_iterations` updates."""
+        """Perform `n_iterations` updates, from the live state (leaving the history view)."""
+        if self._shown_iteration is not None:
+            self.statusBar().showMessage(f"Back to the live run: stepping on from iteration "
+                                         f"{self._latest.state.iteration:,}", MESSAGE_MS)
         self._shown_iteration = None
         self.controller.step(n_iterations)
 
     def run_until_converged(self):
-        """Train at full speed until training stops by itself (or is paused)."""
+        """Train at full speed until training stops by itself (or is paused); then the speed
+        returns to the pace chosen before."""
+        self._pace_to_restore = (self.controls.value("speed"), False)
         self.controls.fields["speed"].edit(0)
         self._shown_iteration = None
         self.controller.play()
@@ -197,55 +198,37 @@ class MainWindow(QMainWindow):
             self.views.history_bar.step_back()
 
     def clear_points(self):
-        """Remove every point."""
-        self._replace_points(self._dataset.cleared())
+        """Remove every point (asking first when points were placed by hand)."""
+        return self.points.clear()
 
-    def choose_file_to_open(self):
-        """Ask for a CSV file and open it."""
-        path = dialogs.file_to_open(self, EXAMPLES_DIR)
-        if path:
-            self.open_csv(path)
-
-    def choose_file_to_save(self):
-        """Ask for a file name and save the points as CSV."""
-        path = dialogs.file_to_save(self)
-        if not path:
-            return
-        if len(set(self._dataset.y.tolist())) < 2:
-            dialogs.show_error(self, "Cannot save points", "Add points of both classes first: a "
-                               "file with one class cannot be opened again.")
-            return
-        try:
-            write_csv(path, self._dataset)
-        except OSError as error:
-            dialogs.show_error(self, "Cannot save points", f"{path}: {error.strerror or error}")
+    def restore_default_view(self):
+        """Every view option (threshold, overlays, loss axes) back to its default."""
+        self.controls.show_values(defaults("view"))
+        self._view = ViewOptions()
+        self._redraw()
 
     # -- data ---------------------------------------------------------------------------------
-
-    def _test_fraction(self):
-        mask = self._dataset.test_mask
-        return round(float(mask.mean()), 2) if len(mask) else 0.0
 
     def _split(self, dataset):
         return dataset.with_test_split(self.controls.value("test_fraction"),
                                        self.controls.value("random_state"))
 
-    def _replace_points(self, dataset):
-        self._dataset = dataset
-        self.controller.set_data(dataset)
-        self._points_changed()
-
-    def _points_changed(self, source=None):
-        if source is not None:
-            self.setWindowTitle(f"logreg-gui — {source}")
-        for label, action in enumerate(self.window_actions.classes):
-            name = html.unescape(label_text(self._dataset.class_names[label]))
-            action.setText(f"{label}: {name}".replace("&", "&&"))  # '&' marks a mnemonic
-        self._redraw()
-
     def _on_data_plot_point_requested(self, x1, x2, shift):
-        self._edited_by_hand = True
-        self._replace_points(self._dataset.with_point((x1, x2), self.selected_class ^ int(shift)))
+        self.points.add_point((x1, x2), self.selected_class ^ int(shift))
+
+    def _on_points_points_changed(self, dataset, replaced):
+        self.controller.set_data(dataset)
+        if replaced:
+            self.controller.reset()
+            self.views.data_plot.fit_view(dataset)
+        self._show_points()
+
+    def _show_points(self):
+        self.setWindowTitle(f"logreg-gui — {self.points.title}")
+        for label, action in enumerate(self.window_actions.classes):
+            name = html.unescape(label_text(self.points.dataset.class_names[label]))
+            action.setText(class_text(label, name).replace("&", "&&"))  # '&': a mnemonic
+        self._redraw()
 
     # -- parameters ---------------------------------------------------------------------------
 
@@ -256,7 +239,7 @@ class MainWindow(QMainWindow):
             self._view = replace(self._view, **{name: value})
             self._redraw()
         elif name == "test_fraction":
-            self._replace_points(self._split(self._dataset))
+            self.points.resplit(self._split(self.points.dataset))
         elif name == "speed":
             self.controller.speed_change_requested.emit(value)
         elif name == "side_by_side":
@@ -273,8 +256,20 @@ class MainWindow(QMainWindow):
     def _on_controller_snapshot_ready(self, snapshot):
         self._timeline.record(snapshot)
         self._latest = snapshot
+        self._end_run_until_converged(snapshot)
         # While running the worker waits for each frame, so snapshots never pile up here.
         self._redraw()
+
+    def _end_run_until_converged(self, snapshot):
+        """Back to the pace chosen before once the run started by 'until converged' stops."""
+        if self._pace_to_restore is None:
+            return
+        pace, started = self._pace_to_restore
+        if snapshot.running:
+            self._pace_to_restore = (pace, True)
+        elif started:
+            self._pace_to_restore = None
+            self.controls.fields["speed"].edit(pace)
 
     def _on_history_bar_scrubbed(self, iteration):
         self._shown_iteration = iteration
@@ -283,12 +278,19 @@ class MainWindow(QMainWindow):
     def _redraw(self):
         if self._latest is None:
             return
-        self._frame = build_frame(self._latest, self._dataset, self._timeline, self._view,
-                                  self._shown_iteration)
+        self._frame = build_frame(self._latest, self.points.dataset, self._timeline,
+                                  self._view, self._shown_iteration)
         self.views.show_frame(self._frame)
         self.controls.set_running(self._latest.running)
         self.window_actions.show_running(self._latest.running)
         self._frame_tracker.expect_frame()
+
+    def showEvent(self, event):
+        """The default layout's dock sizes, once the window has its size on screen."""
+        super().showEvent(event)
+        if self._layout_pending:
+            self._layout_pending = False
+            QTimer.singleShot(0, self, self.views.arrange)
 
     def closeEvent(self, event):
         """Stop training, join its thread and remember the layout and view options."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from logreg_gui.qt.window.application import application
 
 SETTLE_SECONDS = 3.0
+SIZE = (1600, 1000)
 
 
 def render_window(path, dataset, options, snapshots, source, panel="window", view=None):
@@ -33,6 +34,7 @@ def render_window(path, dataset, options, snapshots, source, panel="window", vie
     view = view or {}
     window = MainWindow(dataset, options, source, remember=False)  # reproducible
     try:
+        window.resize(*SIZE)  # the same picture whatever the screen
         window.show()
         _process_until(lambda: window.latest_snapshot is not None)  # the worker's first frame
         for name, value in view.items():

@@ -6,13 +6,14 @@ from PySide6.QtWidgets import (QDockWidget, QScrollArea, QToolBar, QVBoxLayout, 
 from logreg_gui.qt.panels.formulas import FormulasPanel
 from logreg_gui.qt.panels.history_bar import HistoryBar
 from logreg_gui.qt.panels.metrics import MetricsPanel
-from logreg_gui.qt.panels.status import AccuracyLine, StatusPanel
+from logreg_gui.qt.panels.status import AccuracyLine, StatusLine, StatusPanel
 from logreg_gui.qt.plots.data import DataPlot
 from logreg_gui.qt.plots.landscape import LandscapePlot
 from logreg_gui.qt.plots.loss import LossPlot
 from logreg_gui.qt.plots.sigmoid import SigmoidPlot
 
 AREA = Qt.DockWidgetArea
+WIDE = (1600, 900)  # smaller windows get the compact layout
 
 
 class Views:
@@ -22,57 +23,89 @@ class Views:
     Attributes
     ----------
     data_plot, sigmoid_plot, loss_plot, landscape_plot : plots
-    status_panel, accuracy_line, formulas_panel, metrics_panel, history_bar : panels
-    controls_dock, sigmoid_dock, loss_dock, landscape_dock, formulas_dock, metrics_dock :
-    QDockWidget
+    status_panel, status_line, accuracy_line, formulas_panel, metrics_panel, history_bar :
+    panels
+    controls_dock, status_dock, sigmoid_dock, loss_dock, landscape_dock, formulas_dock,
+    metrics_dock : QDockWidget (every one can be closed, moved, tabbed and floated)
     """
 
     def __init__(self, window, controls):
+        self._window = window
         self.data_plot = DataPlot()
         window.setCentralWidget(self.data_plot)
         self.sigmoid_plot = SigmoidPlot()
         self.loss_plot = LossPlot()
         self.landscape_plot = LandscapePlot()
         self.status_panel = StatusPanel()
+        self.status_line = StatusLine()
         self.accuracy_line = AccuracyLine()
         self.formulas_panel = FormulasPanel()
         self.metrics_panel = MetricsPanel()
         self.history_bar = HistoryBar()
-        self._window = window
-        self.controls_dock = self._dock("Controls and status",
-                                        _scrolled(controls, self.status_panel),
-                                        AREA.LeftDockWidgetArea)
-        self.sigmoid_dock = self._dock("Sigmoid σ(z)", self.sigmoid_plot, AREA.RightDockWidgetArea)
-        self.loss_dock = self._dock("Loss", _stacked(self.accuracy_line, self.loss_plot),
-                                    AREA.RightDockWidgetArea)
-        self.landscape_dock = self._dock("Landscape J(w1, w2)", self.landscape_plot,
-                                         AREA.RightDockWidgetArea)
-        self.formulas_dock = self._dock("Formulas", self.formulas_panel, AREA.BottomDockWidgetArea)
-        self.metrics_dock = self._dock("Metrics at threshold τ", self.metrics_panel,
-                                       AREA.BottomDockWidgetArea)
-        window.splitDockWidget(self.formulas_dock, self.metrics_dock, Qt.Orientation.Horizontal)
+        window.statusBar().addPermanentWidget(self.status_line)
+        self.controls_dock = self._dock("Controls", _scrolled(controls, fixed=True))
+        self.status_dock = self._dock("Status", _scrolled(self.status_panel))
+        self.sigmoid_dock = self._dock("Sigmoid", self.sigmoid_plot)
+        self.loss_dock = self._dock("Loss", _stacked(self.accuracy_line, self.loss_plot))
+        self.landscape_dock = self._dock("Landscape", self.landscape_plot)
+        self.formulas_dock = self._dock("Formulas", _scrolled(self.formulas_panel))
+        self.metrics_dock = self._dock("Metrics", _scrolled(self.metrics_panel))
         history = QToolBar("History")
         history.setObjectName("history_toolbar")
         history.addWidget(self.history_bar)
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, history)
-        window.resizeDocks([self.controls_dock, self.sigmoid_dock], [400, 500],
-                           Qt.Orientation.Horizontal)
-        window.resizeDocks([self.formulas_dock], [220], Qt.Orientation.Vertical)
 
-    def _dock(self, title, widget, area):
+    def _dock(self, title, widget):
         dock = QDockWidget(title, self._window)
         dock.setObjectName(title.split()[0].lower() + "_dock")  # the key of saveState()
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self._window.addDockWidget(area, dock)
         return dock
+
+    def arrange(self):
+        """The default layout for the window's size: everything visible and docked, the data
+        plot at least half the width. Below 1600 × 900 the panels on the right share tabs."""
+        window = self._window
+        width, height = window.width(), window.height()
+        for dock in self.docks:
+            dock.setFloating(False)
+            window.removeDockWidget(dock)
+        window.addDockWidget(AREA.LeftDockWidgetArea, self.controls_dock)
+        window.addDockWidget(AREA.RightDockWidgetArea, self.loss_dock)
+        if width < WIDE[0] or height < WIDE[1]:
+            window.addDockWidget(AREA.RightDockWidgetArea, self.sigmoid_dock)
+            for first, other in ((self.controls_dock, self.status_dock),
+                                 (self.loss_dock, self.metrics_dock),
+                                 (self.sigmoid_dock, self.landscape_dock),
+                                 (self.sigmoid_dock, self.formulas_dock)):
+                window.tabifyDockWidget(first, other)
+            right = (self.loss_dock, self.sigmoid_dock)
+        else:
+            window.splitDockWidget(self.controls_dock, self.status_dock, Qt.Orientation.Vertical)
+            window.splitDockWidget(self.loss_dock, self.sigmoid_dock, Qt.Orientation.Vertical)
+            window.splitDockWidget(self.sigmoid_dock, self.landscape_dock,
+                                   Qt.Orientation.Vertical)
+            window.addDockWidget(AREA.BottomDockWidgetArea, self.formulas_dock)
+            window.splitDockWidget(self.formulas_dock, self.metrics_dock,
+                                   Qt.Orientation.Horizontal)
+            window.resizeDocks([self.formulas_dock, self.metrics_dock], [width, width],
+                               Qt.Orientation.Horizontal)
+            window.resizeDocks([self.formulas_dock], [int(0.25 * height)], Qt.Orientation.Vertical)
+            window.resizeDocks([self.controls_dock, self.status_dock],
+                               [int(0.6 * height), int(0.4 * height)], Qt.Orientation.Vertical)
+            right = (self.loss_dock, self.sigmoid_dock, self.landscape_dock)
+        for dock in self.docks:
+            dock.show()
+        for dock in (self.controls_dock, self.loss_dock, self.sigmoid_dock):
+            dock.raise_()
+        window.resizeDocks([self.controls_dock, self.loss_dock],
+                           [int(0.22 * width), int(0.28 * width)], Qt.Orientation.Horizontal)
+        window.resizeDocks(list(right), [height] * len(right), Qt.Orientation.Vertical)
 
     @property
     def docks(self):
         """Every dock, in layout order (list of QDockWidget)."""
-        return [self.controls_dock, self.sigmoid_dock, self.loss_dock, self.landscape_dock,
-                self.formulas_dock, self.metrics_dock]
+        return [self.controls_dock, self.status_dock, self.sigmoid_dock, self.loss_dock,
+                self.landscape_dock, self.formulas_dock, self.metrics_dock]
 
     @property
     def painted(self):
@@ -83,8 +116,8 @@ class Views:
     def show_frame(self, frame):
         """Show a :class:`~logreg_gui.core.frame.Frame` in every view."""
         for view in (self.data_plot, self.sigmoid_plot, self.loss_plot, self.landscape_plot,
-                     self.status_panel, self.accuracy_line, self.formulas_panel,
-                     self.metrics_panel, self.history_bar):
+                     self.status_panel, self.status_line, self.accuracy_line,
+                     self.formulas_panel, self.metrics_panel, self.history_bar):
             view.show_frame(frame)
 
     def widget(self, name):
@@ -99,17 +132,24 @@ class Views:
         return {"data": self.data_plot, "sigmoid": self.sigmoid_plot,
                 "loss": self.loss_dock.widget(), "landscape": self.landscape_plot,
                 "formulas": self.formulas_panel, "metrics": self.metrics_panel,
-                "controls": self.controls_dock.widget().widget()}[name]
+                "controls": self.controls_dock.widget().widget(),
+                "status": self.status_panel}[name]
 
 
-def _scrolled(*widgets):
-    """The widgets stacked in a vertically scrolling area."""
-    inner = _stacked(*widgets, margins=True)
+def _scrolled(widget, fixed=False):
+    """`widget` in a scrolling area. A `fixed` one (content that does not change, the
+    controls) scrolls only vertically and is never narrower than its content; the others
+    scroll sideways when their text is wider than the panel."""
+    inner = _stacked(widget, margins=True)
     inner.layout().addStretch(1)
     scroll = QScrollArea()
     scroll.setWidget(inner)
     scroll.setWidgetResizable(True)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if fixed:
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(inner.minimumSizeHint().width() + scrollbar
+                               + 2 * scroll.frameWidth())
     return scroll
 
 

@@ -10,7 +10,9 @@ import math
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
-                               QHBoxLayout, QLabel, QSlider, QWidget)
+                               QHBoxLayout, QLabel, QWidget)
+
+from logreg_gui.qt.panels.sliders import KeySlider
 
 TICKS_PER_DECADE = 10
 MAX_DECIMALS = 323  # Qt's limit: the box then rounds nothing a double can hold
@@ -48,6 +50,7 @@ class NumberBox(QDoubleSpinBox):
         self.setKeyboardTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel edits it only when focused
         self.setAccelerated(True)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0.000000") + 24)
 
     def textFromValue(self, value):
         """All the digits of `value` (Qt calls this to display it)."""
@@ -79,7 +82,18 @@ class NumberBox(QDoubleSpinBox):
             self.lineEdit().setText(self.textFromValue(self.value()))
         super().keyPressEvent(event)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
-            self.clearFocus()
+            give_keyboard_back(self)
+
+
+def give_keyboard_back(widget):
+    """Move the keyboard focus to the window's central view (the data plot), so that the
+    training shortcuts (Space, R, S, arrows, 0, 1) work again."""
+    central = widget.window().centralWidget() if hasattr(widget.window(), "centralWidget") \
+        else None
+    if central is not None:
+        central.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    else:
+        widget.clearFocus()
 
 
 class NumberField(QWidget):
@@ -96,7 +110,7 @@ class NumberField(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if parameter.slider is not None:
-            self.slider = QSlider(Qt.Orientation.Horizontal)
+            self.slider = KeySlider()
             low, high = (self._position_of(v) for v in parameter.slider)
             self.slider.setRange(low - int(parameter.zero_stop), high)
             self._low = low
@@ -164,7 +178,7 @@ class ChoiceField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.combo = self.slider = None
         if slider:
-            self.slider = QSlider(Qt.Orientation.Horizontal)
+            self.slider = KeySlider()
             self.slider.setRange(0, len(self._values) - 1)
             self.label = QLabel()
             self.slider.valueChanged.connect(self._on_index_changed)
@@ -172,6 +186,10 @@ class ChoiceField(QWidget):
             layout.addWidget(self.label)
         else:
             self.combo = QComboBox()
+            # Narrow when the panel is: the full text is in the list and the tooltip.
+            self.combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            self.combo.setMinimumContentsLength(8)
             for value, text in parameter.choices:
                 self.combo.addItem(text, value)
             self.combo.currentIndexChanged.connect(self._on_index_changed)

@@ -1,0 +1,61 @@
+"""The window fits common screens: measured on emulated screens in a process of its own."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def probe(tmp_path, width, height):
+    screens = {"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(screens))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+           "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "tests.qt.layout_probe"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1366, 768), (1920, 1080)])
+def test_the_window_fits_the_screen_and_the_data_plot_is_the_biggest_thing(tmp_path, width,
+                                                                            height):
+    measured = probe(tmp_path, width, height)
+    assert measured["screen"] == [width, height]
+    assert measured["inside"], measured
+    assert measured["data_plot_share"] >= 0.45, measured
+    assert measured["hidden_toolbar_actions"] == []
+    assert measured["clipped"] == [], measured["clipped"]
+    assert measured["docks_shown"] and measured["status_line_visible"]
+
+
+def test_a_remembered_window_larger_than_the_screen_is_brought_inside(make_window):
+    first = make_window()
+    first.resize(5000, 4000)
+    first.move(3000, 3000)
+    first.close()
+    second = make_window()
+    available = second.screen().availableGeometry()
+    assert available.contains(second.geometry())
+
+
+def test_every_panel_can_be_closed_and_the_layout_reset(qtbot, window):
+    views = window.views
+    for dock in views.docks:
+        assert dock.features() & dock.DockWidgetFeature.DockWidgetClosable
+        assert dock.features() & dock.DockWidgetFeature.DockWidgetFloatable
+    panels = next(action for action in window.menuBar().actions() if action.text() == "&View")
+    toggles = [a for a in panels.menu().actions()[0].menu().actions()]
+    assert [a.text() for a in toggles] == [dock.windowTitle() for dock in views.docks]
+    toggles[3].trigger()  # Loss
+    assert not views.loss_dock.toggleViewAction().isChecked()
+    views.sigmoid_dock.setFloating(True)
+    window.window_actions.reset_layout.trigger()
+    assert views.loss_dock.toggleViewAction().isChecked()
+    assert not views.sigmoid_dock.isFloating()
