@@ -115,7 +115,7 @@ def read_csv(path):
     return dataset_from_file(path)
 
 
-_SPECIAL = re.compile(r'[,;\t"#]')
+_SPECIAL = re.compile('[,;\t"#\ufeff]')
 
 
 def csv_field(text, quote_numbers=False):
@@ -166,7 +166,9 @@ def write_csv(path, dataset):
 
     header = ",".join(csv_field(name, quote_numbers=True)
                       for name in (*dataset.feature_names, "label"))
-    labels = [csv_field(name) for name in dataset.class_names]
-    rows = [f"{x1!r},{x2!r},{labels[label]}"
-            for (x1, x2), label in zip(dataset.X.tolist(), dataset.y.tolist(), strict=True)]
+    labels = np.array([csv_field(name) for name in dataset.class_names], dtype=object)
+    X = np.asarray(dataset.X, dtype=np.float64).reshape(-1, 2)
+    columns = [map(repr, X[:, 0].tolist()), map(repr, X[:, 1].tolist()),
+               labels[dataset.y].tolist()]
+    rows = map(",".join, zip(*columns, strict=True))
     atomic_write_text(path, "\n".join([header, *rows]) + "\n")

@@ -685,7 +685,8 @@ def _excel_text(path):
                          "open it in a spreadsheet program and save it again, or as CSV") from None
     out = io.StringIO()
     for row in sheet.itertuples(index=False):
-        out.write(",".join(_excel_cell(value) for value in row) + "\n")
+        cells = [_excel_cell(value) for value in row]
+        out.write((",".join(cells) if any(cells) else "") + "\n")  # an empty row: a blank line
     return out.getvalue()
 
 
