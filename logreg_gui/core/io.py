@@ -535,7 +535,8 @@ def model_to_json(coef, intercept, degree, feature_names, class_names, scaler_me
         from sklearn.linear_model import LogisticRegression
         from sklearn.preprocessing import PolynomialFeatures
 
-        model = json.load(open("model.json"))
+        with open("model.json", encoding="utf-8") as file:
+            model = json.load(file)
         classifier = LogisticRegression()
         classifier.coef_ = np.array(model["coef_"])
         classifier.intercept_ = np.array(model["intercept_"])
