@@ -734,15 +734,16 @@ class DroppedRows:
         return len(self.lines)
 
     def summary(self, max_lines=5):
-        """One line for people, e.g. ``"2 rows dropped (lines 3, 7): line 3: feature …"``;
+        """One line for people, e.g. ``"2 rows dropped (lines 3, 7): line 3: feature …"``
+        (the reason of the first);
         empty when nothing was dropped for bad values."""
         if len(self.lines) == 0:
             return ""
         shown = ", ".join(map(str, self.lines[:max_lines]))
         more = ", …" if len(self.lines) > max_lines else ""
         rows = "1 row" if len(self.lines) == 1 else f"{len(self.lines):,} rows"
-        unit = self.reasons[0].split(" ", 1)[0]
-        return f"{rows} dropped ({unit}s {shown}{more}): {self.reasons[0]}"
+        unit = self.reasons[0].split(" ", 1)[0] + ("s" if len(self.lines) > 1 else "")
+        return f"{rows} dropped ({unit} {shown}{more}): {self.reasons[0]}"
 
 
 def resolve_column(table, spec, argument="column"):
@@ -901,7 +902,8 @@ class _Labels:
         for key, text in zip(keys, uniques, strict=True):
             self.names.setdefault(key, text)
         self.order = sorted(self.names)
-        self.class_of_unique = np.array([self.order.index(key) for key in keys], dtype=np.int64)
+        self.position = {key: i for i, key in enumerate(self.order)}
+        self.class_of_unique = np.array([self.position[key] for key in keys], dtype=np.int64)
 
     def key(self, label):
         """The key of a label given by the caller, or None when no row has it."""
@@ -917,6 +919,40 @@ class _Labels:
     def group_of_rows(self):
         """Each kept row's position in :attr:`order` (int64, shape (n_kept,))."""
         return self.class_of_unique[self.codes]
+
+
+def label_values(table, column, x_column=None, y_column=None):
+    """The distinct labels of a column in class order, each as first written.
+
+    Parameters
+    ----------
+    table : Table
+    column : str or int
+        By name or 0-based index (see :func:`resolve_column`).
+    x_column, y_column : str or int, optional
+        If given, only rows whose value in these feature columns is usable count (the rows
+        :func:`to_dataset` keeps).
+
+    Returns
+    -------
+    list of str
+        Non-empty labels, sorted numerically when all are numbers ('1' and '1.0' are one label),
+        else as text; what the ``classes`` of :func:`to_dataset` can name.
+
+    Raises
+    ------
+    TableError
+        If a column does not exist.
+    """
+    texts = table.text_column(resolve_column(table, column, "label_column"))
+    keep = texts != ""
+    for argument, feature in (("x_column", x_column), ("y_column", y_column)):
+        if feature is not None:
+            keep &= ~_features(table, resolve_column(table, feature, argument))[1]
+    if not keep.any():
+        return []
+    labels = _Labels(texts[keep], table.format.decimal)
+    return [labels.names[key] for key in labels.order]
 
 
 def _label_sort_key(names):
@@ -962,7 +998,7 @@ def _two_classes(table, labels, groups, classes, listed):
         if key is None:
             raise TableError(f"{table.path}: classes: no usable row has the label "
                              f"{str(label)!r} (labels found: {listed}); choose one of them")
-        positions.append(labels.order.index(key))
+        positions.append(labels.position[key])
     if positions[0] == positions[1]:
         raise TableError(f"{table.path}: classes {classes[0]!r} and {classes[1]!r} are the same "
                          "label; choose two different classes")

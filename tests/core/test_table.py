@@ -164,7 +164,7 @@ def test_comment_and_blank_lines_keep_line_numbers(tmp_path):
     np.testing.assert_array_equal(dropped.lines, [8])
     assert dropped.reasons == ("line 8: feature 'x2' is 'oops', not a number; fix or remove "
                                "that row",)
-    assert dropped.summary() == f"1 row dropped (lines 8): {dropped.reasons[0]}"
+    assert dropped.summary() == f"1 row dropped (line 8): {dropped.reasons[0]}"
     np.testing.assert_array_equal(dataset.X, [[1, 2], [5, 6]])
 
 
