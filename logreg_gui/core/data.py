@@ -1,9 +1,7 @@
-"""Datasets: the container and CSV reading/writing with validation."""
+"""Datasets: the container, and reading and writing the CSV files of the command line."""
 
-import csv
-import math
+import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import numpy as np
 
@@ -90,71 +88,15 @@ class Dataset:
 MAX_MAGNITUDE = 1e100  # larger values overflow the squares of standardization and the plots
 
 
-def _label_key(labels):
-    """How labels compare: by numeric value when all are finite numbers ('1' == '1.0'), else
-    as text."""
-    try:
-        values = [float(label) for label in labels]
-    except ValueError:
-        return lambda label: label
-    if all(math.isfinite(value) for value in values):
-        return float
-    return lambda label: label
-
-
-def _class_order(labels):
-    """The distinct labels in class order (sorted), each as first written in the file."""
-    key = _label_key(labels)
-    first = {}
-    for label in labels:
-        first.setdefault(key(label), label)
-    return [first[k] for k in sorted(first)], key
-
-
-def _parse_feature(text, path, line_no, name):
-    try:
-        value = float(text)
-    except ValueError:
-        raise DataError(f"{path}, line {line_no}: feature '{name}' is {text!r}, not a number; "
-                        "fix or remove that row") from None
-    if not math.isfinite(value):
-        raise DataError(f"{path}, line {line_no}: feature '{name}' is {text!r}; only finite "
-                        "numbers are allowed, fix or remove that row")
-    if abs(value) > MAX_MAGNITUDE:
-        raise DataError(f"{path}, line {line_no}: feature '{name}' is {text!r}, beyond "
-                        f"±{MAX_MAGNITUDE:g}; rescale that column (e.g. other units)")
-    return value
-
-
-def _is_header(row):
-    try:
-        float(row[0]), float(row[1])
-    except (ValueError, IndexError):
-        return True
-    return False
-
-
-def _read_rows(path):
-    """List of (line number, stripped fields) for the non-blank rows of a CSV file."""
-    if Path(path).exists() and not Path(path).is_file():
-        raise DataError(f"{path}: not a regular file; choose a CSV file")
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle)
-            rows = [(reader.line_num, [field.strip() for field in row]) for row in reader]
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise DataError(f"{path}: cannot be read as a text CSV file ({error})") from None
-    return [(line_no, fields) for line_no, fields in rows if any(fields)]
-
-
 def read_csv(path):
-    """Read a CSV of two numeric feature columns and one label column.
+    """Read a table of two numeric feature columns and a label column.
 
-    An optional header row names the columns. Labels may be any two distinct values; the sorted
-    distinct values (numerically if all are numbers) become class 0 and class 1 and are kept as
-    ``class_names``. Whitespace around fields and blank lines are ignored.
+    The command line's and the app's reader, built on :mod:`logreg_gui.core.table`: the separator
+    (comma, semicolon, tab or spaces), decimal mark, encoding, header row and comment lines are
+    guessed (:func:`~logreg_gui.core.table.sniff`); the features are the first two mostly-numeric
+    columns and the label is the last column. Labels may be any two distinct values; the sorted
+    distinct values (numerically if all are numbers, so '1' == '1.0') become class 0 and class 1
+    and are kept as ``class_names``. Spaces around fields and blank lines are ignored.
 
     Parameters
     ----------
@@ -167,49 +109,53 @@ def read_csv(path):
     Raises
     ------
     DataError
-        Missing or unreadable file, empty file, a row without exactly 3 columns, a non-numeric,
-        NaN or infinite feature, or labels that are not exactly two distinct values. The message
-        names the file, the line (1-based, as an editor counts) and how to fix it.
+        A :class:`~logreg_gui.core.table.TableError`: missing or unreadable file, empty file, a
+        row with another number of columns than the first, an unbalanced quote, a non-numeric
+        (e.g. ``1_5``), NaN, infinite or too large feature, an empty label, or labels that are
+        not exactly two distinct values. The message names the file, the line (1-based, as an
+        editor counts) and how to fix it.
     """
-    rows = _read_rows(path)
-    if not rows:
-        raise DataError(f"{path}: the file is empty; expected rows of x1,x2,label")
-    for line_no, fields in rows:
-        if len(fields) != 3:
-            raise DataError(f"{path}, line {line_no}: expected 3 columns (x1, x2, label), "
-                            f"found {len(fields)}")
-        if not fields[2]:
-            raise DataError(f"{path}, line {line_no}: the label (3rd column) is empty; "
-                            "give every row a class label")
-    names = ("x1", "x2")
-    if _is_header(rows[0][1]):
-        names = (rows[0][1][0] or "x1", rows[0][1][1] or "x2")
-        rows = rows[1:]
-    if not rows:
-        raise DataError(f"{path}: the file has a header but no data rows")
-    X = np.array([[_parse_feature(fields[i], path, line_no, names[i]) for i in (0, 1)]
-                  for line_no, fields in rows])
-    labels = [fields[2] for _, fields in rows]
-    order, key = _class_order(labels)
-    _check_two_classes(path, rows, labels, order, key)
-    y = np.array([key(label) == key(order[1]) for label in labels], dtype=np.int64)
-    return Dataset(X, y, names, tuple(order))
+    from .table import dataset_from_file  # pandas loads only when a file is read
+
+    return dataset_from_file(path)
 
 
-def _check_two_classes(path, rows, labels, order, key):
-    """DataError naming the offending line unless there are exactly two classes."""
-    if len(order) == 1:
-        raise DataError(f"{path}: every row has label {order[0]!r}; logistic regression needs "
-                        "two classes, add rows of a second class")
-    if len(order) > 2:
-        first_extra = next(line for (line, _), label in zip(rows, labels, strict=True)
-                           if key(label) == key(order[2]))
-        raise DataError(f"{path}, line {first_extra}: a third label {order[2]!r} (labels found: "
-                        f"{', '.join(order[:5])}); keep exactly two classes")
+_SPECIAL = re.compile('[,;\t"#\ufeff]')
+
+
+def csv_field(text, quote_numbers=False):
+    """One CSV field that :func:`read_csv` reads back as `text`.
+
+    Line breaks become spaces and surrounding spaces go (the format has neither); the field is
+    quoted when it holds a separator, a quote or ``#``, is empty, or, with `quote_numbers`, reads
+    as a number (a quoted number above unquoted ones marks a header row).
+
+    Parameters
+    ----------
+    text : str
+    quote_numbers : bool
+
+    Returns
+    -------
+    str
+    """
+    from .table import parse_number  # table imports this module
+
+    text = " ".join(str(text).splitlines()).strip(" \t")
+    number = quote_numbers and any(parse_number(text, mark) is not None for mark in ".,")
+    if not text or number or _SPECIAL.search(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def write_csv(path, dataset):
     """Write a dataset as a CSV that :func:`read_csv` reads back identically.
+
+    Comma-separated UTF-8 with a header row (the two feature names, then ``label``); features
+    as ``repr`` floats (the shortest text that reads back as the same float64); labels as the
+    class names. Names and labels are written without surrounding spaces and with line breaks
+    as spaces (the format has no multi-line cells). Written atomically: a failure leaves the
+    previous file intact.
 
     Parameters
     ----------
@@ -221,8 +167,13 @@ def write_csv(path, dataset):
     OSError
         If the file cannot be written.
     """
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([*dataset.feature_names, "label"])
-        for (x1, x2), label in zip(dataset.X, dataset.y, strict=True):
-            writer.writerow([repr(float(x1)), repr(float(x2)), dataset.class_names[label]])
+    from .io import atomic_write_text  # io imports this module
+
+    header = ",".join(csv_field(name, quote_numbers=True)
+                      for name in (*dataset.feature_names, "label"))
+    labels = np.array([csv_field(name) for name in dataset.class_names], dtype=object)
+    X = np.asarray(dataset.X, dtype=np.float64).reshape(-1, 2)
+    columns = [map(repr, X[:, 0].tolist()), map(repr, X[:, 1].tolist()),
+               labels[dataset.y].tolist()]
+    rows = map(",".join, zip(*columns, strict=True))
+    atomic_write_text(path, "\n".join([header, *rows]) + "\n")
