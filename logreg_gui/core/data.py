@@ -115,7 +115,7 @@ def read_csv(path):
         not exactly two distinct values. The message names the file, the line (1-based, as an
         editor counts) and how to fix it.
     """
-    from .table import dataset_from_file  # pandas loads only when a file is read
+    from logreg_gui.core.table import dataset_from_file  # pandas loads only when a file is read
 
     return dataset_from_file(path)
 
@@ -139,7 +139,7 @@ def csv_field(text, quote_numbers=False):
     -------
     str
     """
-    from .table import parse_number  # table imports this module
+    from logreg_gui.core.table import parse_number  # table imports this module
 
     text = " ".join(str(text).splitlines()).strip(" \t")
     number = quote_numbers and any(parse_number(text, mark) is not None for mark in ".,")
@@ -167,7 +167,7 @@ def write_csv(path, dataset):
     OSError
         If the file cannot be written.
     """
-    from .io import atomic_write_text  # io imports this module
+    from logreg_gui.core.io import atomic_write_text  # io imports this module
 
     header = ",".join(csv_field(name, quote_numbers=True)
                       for name in (*dataset.feature_names, "label"))

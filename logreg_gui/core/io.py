@@ -45,8 +45,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .data import DataError, Dataset, csv_field
-from .features import MAX_DEGREE, polynomial_feature_names
+from logreg_gui.core.data import DataError, Dataset, csv_field
+from logreg_gui.core.features import MAX_DEGREE, polynomial_feature_names
 
 SESSION_FORMAT = "logreg-gui session"
 SESSION_VERSION = 1

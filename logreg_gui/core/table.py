@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data import MAX_MAGNITUDE, DataError, Dataset
+from logreg_gui.core.data import MAX_MAGNITUDE, DataError, Dataset
 
 WHITESPACE = " "
 """The separator value that means: fields are separated by runs of spaces and tabs."""

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
-from ..core.table import (DECIMALS, ENCODINGS, EXCEL_SUFFIXES, REST, SEPARATORS, TableError,
+from logreg_gui.core.table import (DECIMALS, ENCODINGS, EXCEL_SUFFIXES, REST, SEPARATORS,
+                                   TableError,
                           TableFormat, default_columns, label_values, read_table, sniff,
                           to_dataset)
 
