@@ -3,6 +3,7 @@ train headless and write the outputs."""
 
 import argparse
 import json
+import os
 import sys
 
 from logreg_gui import __version__
@@ -42,8 +43,7 @@ def _add(container, parameter):
     default = parameter.default
     if parameter.kind is bool:  # --no-standardize: on by default
         container.add_argument(parameter.flag, dest=parameter.name, action="store_const",
-                               const=not default,
-                               help=f"switch off '{parameter.label}' ({parameter.help})")
+                               const=not default, help=parameter.flag_help or parameter.help)
         return
     text = parameter.help
     if parameter.choices:
@@ -175,6 +175,7 @@ def _write_outputs(args, parser, session, dataset, source, snapshots):
         except OSError as error:
             parser.error(f"cannot write {args.report}: {error.strerror or error}")
     if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
         from logreg_gui.qt.window.screenshot import render_window
 
         view = {"threshold": _given(args, "threshold"), **{name: True for name in args.show}}
@@ -210,7 +211,9 @@ def main(argv=None):
         return 0
     from logreg_gui.qt.window.application import run_window
 
-    return run_window(dataset, options, source)
+    given = {p.name: getattr(args, p.name) for p in PARAMETERS.values()
+             if p.group in ("data", "view") and p.flag and getattr(args, p.name) is not None}
+    return run_window(dataset, options, source, given)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -153,3 +154,31 @@ def test_sgd_without_a_batch_size_uses_every_point_of_a_small_file(tmp_path):
                        "--optimizer", "sgd", "--steps", 3)
     assert report["n_train"] == 20 and report["batch_size"] == 20
     assert report["iterations"] == 3 and report["epochs"] == 3  # one batch = all 20 points
+
+
+def test_a_screenshot_needs_no_display(tmp_path):
+    out = tmp_path / "s.png"
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--steps", "3",
+                             "--screenshot", str(out)], env=env, cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert QImage(str(out)).width() > 0
+
+
+def test_window_values_from_the_command_line_are_passed_on(monkeypatch):
+    from logreg_gui import app
+    from logreg_gui.qt.window import application
+
+    seen = {}
+    monkeypatch.setattr(application, "run_window",
+                        lambda dataset, options, source, values: seen.update(values) or 0)
+    assert app.main(["--dataset", "moons", "--n-samples", "300", "--noise", "0.5",
+                     "--threshold", "0.2"]) == 0
+    assert seen == {"dataset": "moons", "n_samples": 300, "noise": 0.5, "threshold": 0.2}
+
+
+def test_help_says_what_no_standardize_does():
+    result = run("--help")
+    assert "train on the raw features instead of standardized ones" in result.stdout

@@ -18,11 +18,14 @@ class LandscapeRequest:
     w1_values : ndarray of float64, shape (columns,)
     w2_values : ndarray of float64, shape (rows,)
     intercept : float
+    token : int
+        Tells the answer to this request from answers to others (it comes back as a copy).
     """
 
     w1_values: np.ndarray
     w2_values: np.ndarray
     intercept: float
+    token: int = 0
 
 
 def loss_landscape(X, y, intercept, w1_values, w2_values, loss=CROSS_ENTROPY, l2=0.0,

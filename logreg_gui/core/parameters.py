@@ -56,6 +56,8 @@ class Parameter:
         Restored from the settings at the next start.
     control : bool
         Shown in the control panel (the data set is chosen from the Data menu instead).
+    flag_help : str
+        The command line's help when it differs from `help` (an option that switches off).
     """
 
     name: str
@@ -76,6 +78,7 @@ class Parameter:
     step: float | None = None
     remembered: bool = False
     control: bool = True
+    flag_help: str = ""
 
     @property
     def values(self):
@@ -169,7 +172,7 @@ def _choices(names, texts=None):
 
 
 OPTIMIZER_TEXTS = {"gd": "gradient descent", "sgd": "mini-batch SGD",
-                   "momentum": "momentum (heavy ball)", "adam": "Adam", "newton": "Newton (IRLS)"}
+                   "momentum": "momentum", "adam": "Adam", "newton": "Newton (IRLS)"}
 _VIEW = "view"
 _TRAINING = "training"
 
@@ -179,17 +182,18 @@ PARAMETERS = {p.name: p for p in (
               flag="--learning-rate", slider=(1e-4, 10.0)),
     Parameter("optimizer", "Optimizer", str, "gd", _TRAINING,
               "update rule; can be changed while paused",
-              choices=tuple((n, f"{n}: {OPTIMIZER_TEXTS[n]}") for n in NAMES),
+              choices=tuple((n, OPTIMIZER_TEXTS[n]) for n in NAMES),
               flag="--optimizer"),
     Parameter("batch_size", "Batch size", int, 32, _TRAINING,
-              "mini-batch size B of SGD (used: at most the number of training points)",
+              "mini-batch size B of SGD; at most the number of training points (the command "
+              "line's default is min(32, training points))",
               1, 1_000_000, flag="--batch-size"),
     Parameter("momentum", "Momentum β", float, 0.9, _TRAINING,
               "β of heavy-ball momentum", 0.0, 1.0, high_open=True, flag="--momentum",
               step=0.05),
     Parameter("loss", "Loss", str, "cross_entropy", _TRAINING,
               "what gradient descent minimises; the squared error is here to show why "
-              "cross-entropy is used", choices=tuple((n, LOSSES[n].label) for n in LOSSES),
+              "cross-entropy is used", choices=tuple((n, LOSSES[n].short) for n in LOSSES),
               flag="--loss", remembered=True),
     Parameter("l2", "L2 penalty λ", float, 0.0, _TRAINING,
               "λ in J = log-loss + λ/(2n)·‖w‖² (b is not penalised)", 0.0, 1e6, flag="--l2",
@@ -199,7 +203,9 @@ PARAMETERS = {p.name: p for p in (
               "from w = 0)", 1, MAX_DEGREE, flag="--degree"),
     Parameter("standardize", "Standardize features", bool, True, _TRAINING,
               "train on zero-mean, unit-variance features; coefficients are still shown in "
-              "the original units", flag="--no-standardize"),
+              "the original units", flag="--no-standardize",
+              flag_help="train on the raw features instead of standardized ones (coefficients "
+              "are reported in the original units either way)"),
     Parameter("tol", "Tolerance", float, 1e-6, _TRAINING,
               "training stops as converged when ‖∇J‖ falls below this", 1e-15, 1.0,
               flag="--tol"),
@@ -218,8 +224,7 @@ PARAMETERS = {p.name: p for p in (
               choices=_choices(GENERATORS), flag="--dataset", control=False),
     Parameter("speed", "Speed", int, 50, "run",
               "iterations per second: 1 to watch each update, up to max",
-              choices=tuple((s, f"{s:,} it/s" if s else "max (as fast as possible)")
-                            for s in SPEEDS)),
+              choices=tuple((s, f"{s:,} it/s" if s else "max") for s in SPEEDS)),
     Parameter("side_by_side", "Side by side with the other loss", bool, False, "run",
               "also train with the other loss from the same start; both curves appear in "
               "the loss plot"),

@@ -217,6 +217,20 @@ class Pacer:
         return 0 if self.speed is None else int(min(1000 / self.speed, 10))
 
 
+def merged(older, newer):
+    """One snapshot standing for `older` then `newer` (either may be None): the newer state
+    with every loss of both, unless the newer starts a new history (then only its own).
+
+    Returns
+    -------
+    Snapshot or None
+    """
+    if older is None or newer is None or newer.new_history:
+        return newer if newer is not None else older
+    return replace(newer, losses=np.concatenate([older.losses, newer.losses]),
+                   new_history=older.new_history)
+
+
 def train(session, steps):
     """Advance `session` up to `steps` iterations, stopping when training stops by itself.
 

@@ -1,6 +1,7 @@
 """The trainer: feature map, standardization and an optimizer, advanced a few iterations at a
 time."""
 
+import math
 from dataclasses import fields, replace
 
 import numpy as np
@@ -19,6 +20,7 @@ from logreg_gui.core.state import (CONVERGED, DIVERGED, EMPTY, NO_OPTIMUM, READY
 _NEW_OPTIMIZER = {"optimizer", "batch_size", "momentum", "random_state", "loss", "degree"}
 _NEW_FEATURES = {"degree", "standardize"}
 _NEW_OPTIMUM = {"degree", "standardize", "l2", "loss"}
+_NEW_OBJECTIVE = {"l2", "loss"}
 
 
 class Trainer:
@@ -96,6 +98,8 @@ class Trainer:
             self.iteration = 0
         if changed & _NEW_FEATURES:
             self._map_features()
+        elif changed & _NEW_OBJECTIVE:
+            self._prepare_objective()
         if changed & _NEW_OPTIMUM:
             self.optima.forget()
         self._status = READY
@@ -130,6 +134,7 @@ class Trainer:
         self._y_test = self._y_raw[~train]
         for array in (self._X, self._y):
             array.flags.writeable = False
+        self._prepare_objective()
         if original is None:
             self._theta = np.zeros(mapped.shape[1] + 1)
         else:
@@ -183,25 +188,29 @@ class Trainer:
         """
         if self._status == CONVERGED:
             self._status = READY
-        losses = np.empty((n_iterations, 2))
+        losses = np.full((n_iterations, 2), np.nan)
         done = 0
-        while done < n_iterations and self._status == READY:
-            previous = self._theta
-            self._theta = self._optimizer.step(previous, self._X, self._y, self._options.l2,
-                                               self._gradient)
-            if not self._evaluate():
-                self._theta = previous
-                self._evaluate()
-                self._status = DIVERGED
-                break
-            self.iteration += 1
-            losses[done] = self._loss, self._test_log_loss()
-            done += 1
-            self._status = self._status_after(previous)
+        # Overflow means the parameters diverged: it is reported from the values, not warned.
+        with np.errstate(over="ignore", invalid="ignore"):
+            while done < n_iterations and self._status == READY:
+                previous = self._theta
+                self._theta = self._optimizer.step(previous, self._X, self._y,
+                                                   self._options.l2, self._gradient)
+                if not self._evaluate():
+                    self._theta = previous
+                    self._evaluate()
+                    self._status = DIVERGED
+                    break
+                self.iteration += 1
+                losses[done, 0] = self._loss
+                if self._has_test:
+                    losses[done, 1] = self._test_log_loss()
+                done += 1
+                self._status = self._status_after(previous)
         return losses[:done]
 
     def _status_after(self, previous):
-        if self.gradient_norm < self._options.tol:
+        if self._gradient_norm < self._options.tol:
             return CONVERGED
         if self._options.optimizer != "newton":
             return READY  # (an SGD batch can give a zero step far from the optimum)
@@ -235,8 +244,7 @@ class Trainer:
     @property
     def gradient_norm(self):
         """‖∇J‖ at the current parameters (float, trained units; inf when it overflows)."""
-        with np.errstate(over="ignore"):
-            return float(np.linalg.norm(self._gradient))
+        return self._gradient_norm
 
     @property
     def model(self):
@@ -271,13 +279,19 @@ class Trainer:
     def _test_log_loss(self):
         return self._log_loss(self._X_test, self._y_test)
 
+    def _prepare_objective(self):
+        options = self._options
+        self._objective = options.criterion.evaluator(self._X, self._y, options.l2)
+        self._has_test = len(self._y_test) > 0
+
     def _evaluate(self):
-        """Cache J and ∇J at θ; False if anything is non-finite."""
+        """Cache J, ∇J and ‖∇J‖ at θ; False if any is non-finite."""
         if len(self._y) == 0:
             self._loss, self._gradient = np.nan, np.zeros_like(self._theta)
+            self._gradient_norm = 0.0
             self._status = EMPTY
             return True
-        objective = self._options.criterion.objective
-        self._loss, self._gradient = objective(self._theta, self._X, self._y, self._options.l2)
-        return bool(np.isfinite(self._loss) and np.all(np.isfinite(self._gradient))
-                    and np.all(np.isfinite(self._theta)))
+        with np.errstate(over="ignore", invalid="ignore"):
+            self._loss, self._gradient = self._objective(self._theta)
+            self._gradient_norm = math.sqrt(float(self._gradient @ self._gradient))
+        return math.isfinite(self._loss) and math.isfinite(self._gradient_norm)

@@ -71,6 +71,7 @@ def main():
 
     window = MainWindow(remember=False)
     window.show()
+    window.controls.fields["speed"].edit(0)  # the longest speed text: nothing may move
     spin(600)
     result = measure(window)
     for dock in window.views.docks:  # every tab of a tabbed group in turn

@@ -5,7 +5,8 @@ from logreg_gui.core.data import Dataset
 from logreg_gui.core.generators import generate
 from logreg_gui.core.state import TrainingOptions
 from logreg_gui.core.training import Trainer
-from logreg_gui.qt.engine.gate import FrameGate
+from logreg_gui.core.session import TrainingSession, merged
+from logreg_gui.qt.engine.gate import FRAME_TIMEOUT, FrameGate
 from tests.qt.conftest import wait_for_snapshot
 
 
@@ -135,7 +136,7 @@ def test_shutdown_is_idempotent_and_joins_the_thread(qtbot, make_controller):
 
 
 def test_running_worker_waits_for_each_frame_to_be_shown(qtbot, make_controller):
-    controller = make_controller()
+    controller = make_controller(learning_rate=1e-4)  # far from converging in the test
     first_snapshot(qtbot, controller)
     received = []
     controller.snapshot_ready.connect(received.append)
@@ -148,8 +149,12 @@ def test_running_worker_waits_for_each_frame_to_be_shown(qtbot, make_controller)
     qtbot.wait(1000)
     controller.pause()
     assert len(received) - unconfirmed > 5
-    later = received[unconfirmed].state.iteration
-    assert later > received[unconfirmed - 1].state.iteration + 100  # it trained meanwhile
+    # Training never waited for the paints: far more iterations than snapshots, and every
+    # loss arrived in order.
+    assert received[unconfirmed - 1].state.iteration > 100 * unconfirmed
+    losses = np.concatenate([s.losses for s in received])[:, 0]
+    assert len(losses) == received[-1].state.iteration - received[0].state.iteration + \
+        len(received[0].losses)
 
 
 def test_optimum_arrives_in_a_later_snapshot_without_blocking_training(qtbot, make_controller):
@@ -158,7 +163,7 @@ def test_optimum_arrives_in_a_later_snapshot_without_blocking_training(qtbot, ma
     assert snapshot.optimum.loss is not None and snapshot.optimum.loss < snapshot.state.loss
     controller.configure(TrainingOptions(learning_rate=0.5))
     again = wait_for_snapshot(qtbot, controller, lambda s: s.learning_rate == 0.5)
-    assert again.optimum == snapshot.optimum  # η does not change J*: not recomputed
+    assert again.optimum.loss == snapshot.optimum.loss  # η does not change J*: not recomputed
     controller.configure(TrainingOptions(learning_rate=0.5, l2=1.0))
     penalised = wait_for_snapshot(qtbot, controller,
                                   lambda s: s.options.l2 == 1.0 and s.optimum is not None)
@@ -168,15 +173,28 @@ def test_optimum_arrives_in_a_later_snapshot_without_blocking_training(qtbot, ma
 def test_the_frame_gate_waits_for_a_paint_but_never_for_ever():
     now = [0.0]
     gate = FrameGate(clock=lambda: now[0])
-    assert not gate.due()  # no frame's worth of training yet
-    now[0] = 0.02
-    assert gate.due()
+    assert gate.open()
     gate.sent()
-    gate.resume()  # the timeout passed: training goes on …
-    now[0] = 0.5
-    assert not gate.due()  # … but the next snapshot waits for the paint
+    now[0] = 0.3
+    assert not gate.open()  # the window has not painted it yet
     gate.confirmed()
-    assert gate.due()
+    assert gate.open()
     gate.sent()
-    now[0] = 3.0
-    assert gate.due()  # a frame that never got painted does not stop the run
+    now[0] = 0.3 + FRAME_TIMEOUT
+    assert gate.open()  # a frame that never got painted does not stop the pictures
+
+
+def test_merged_snapshots_keep_every_loss_in_order():
+    session = TrainingSession(generate("blobs", 50), TrainingOptions())
+    first = session.snapshot(False)
+    session.advance(3)
+    second = session.snapshot(True)
+    session.advance(2)
+    third = session.snapshot(True)
+    both = merged(merged(first, second), third)
+    assert both.new_history and both.state.iteration == 5 and both.running
+    np.testing.assert_array_equal(both.losses, np.concatenate([first.losses, second.losses,
+                                                                third.losses]))
+    session.reset()
+    restart = session.snapshot(False)
+    assert merged(both, restart) is restart  # a new history drops what came before

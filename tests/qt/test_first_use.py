@@ -104,3 +104,41 @@ def test_step_after_step_back_says_it_returns_to_the_live_run(qtbot, window):
     assert "Back to the live run" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: iteration(window) == 5, timeout=5000)
     assert window.frame.live
+
+
+def test_until_converged_keeps_a_speed_chosen_while_it_runs(qtbot, window):
+    edit(window, "speed", 20)
+    action(window, "run_until_converged").trigger()
+    qtbot.waitUntil(lambda: latest(window).running, timeout=5000)
+    edit(window, "speed", 10)
+    action(window, "play_pause").trigger()
+    qtbot.waitUntil(lambda: not latest(window).running and iteration(window) > 0, timeout=5000)
+    qtbot.wait(100)
+    assert window.controls.value("speed") == 10
+
+
+def test_clearing_marks_the_title_and_saving_names_the_file(qtbot, window, tmp_path,
+                                                           monkeypatch):
+    action(window, "clear").trigger()
+    assert window.windowTitle().endswith("blobs (edited)")
+    click_at(qtbot, window, 0.0, 0.0)
+    click_at(qtbot, window, 1.0, 1.0, Qt.KeyboardModifier.ShiftModifier)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *args, **kwargs: (str(tmp_path / "two.csv"), ""))
+    action(window, "save_points").trigger()
+    assert window.windowTitle().endswith("— two.csv")
+
+
+def test_generating_asks_in_its_own_words(qtbot, window, monkeypatch):
+    click_at(qtbot, window, 0.5, 0.5)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2])
+                        or QMessageBox.StandardButton.No)
+    window.generate_data("moons")
+    assert asked and asked[0].startswith("Generating 'moons' replaces")
+
+
+def test_values_given_on_the_command_line_reach_the_window(make_window):
+    window = make_window(values={"n_samples": 300, "noise": 0.5, "threshold": 0.2})
+    assert window.controls.value("n_samples") == 300 and window.controls.value("noise") == 0.5
+    assert window.controls.value("threshold") == 0.2 and window.frame.view.threshold == 0.2

@@ -6,6 +6,10 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QLabel, QTabWidget
+
+from logreg_gui.qt.engine.frame_tracker import FrameTracker
 
 from tests.conftest import ROOT
 
@@ -59,3 +63,36 @@ def test_every_panel_can_be_closed_and_the_layout_reset(qtbot, window):
     window.window_actions.reset_layout.trigger()
     assert views.loss_dock.toggleViewAction().isChecked()
     assert not views.sigmoid_dock.isFloating()
+
+
+def test_a_layout_made_on_another_screen_is_not_used(qtbot, make_window):
+    first = make_window()
+    first.views.metrics_dock.setFloating(True)
+    first.close()
+    store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "logreg-gui",
+                      "logreg-gui")
+    assert store.value("window/screen") is not None
+    store.setValue("window/screen", QByteArray(b"1920x1080"))
+    store.sync()
+    second = make_window()
+    assert not second.views.metrics_dock.isFloating()
+
+
+def test_the_window_cannot_be_shrunk_to_a_sliver(window):
+    available = window.screen().availableGeometry()
+    assert window.minimumWidth() >= min(900, 0.9 * available.width()) - 1
+    assert window.minimumHeight() >= min(600, 0.9 * available.height()) - 1
+
+
+def test_frames_do_not_wait_for_a_plot_in_a_hidden_tab(qtbot):
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    shown, hidden = QLabel("shown"), QLabel("hidden")
+    tabs.addTab(shown, "a")
+    tabs.addTab(hidden, "b")
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    tracker = FrameTracker([shown, hidden])
+    with qtbot.waitSignal(tracker.frame_painted, timeout=2000):
+        tracker.expect_frame()
+        shown.update()

@@ -136,6 +136,8 @@ def test_a_log_axis_fits_the_positive_losses_when_one_is_exactly_zero(qtbot, win
     edit(window, "log_scale", True)
     _, (low, high) = window.views.loss_plot.getViewBox().viewRange()
     assert low >= np.floor(np.log10(losses[losses > 0].min())) - 1 and high - low < 10
+    _, drawn = window.views.loss_plot.named_items["training"].getData()
+    assert np.isfinite(drawn).sum() == 1  # the positive loss is drawn; the exact 0 is left out
 
 
 def test_fill_by_prediction_keeps_test_points_hollow(qtbot, window):

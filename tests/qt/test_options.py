@@ -161,3 +161,23 @@ def test_controls_accept_exactly_what_the_command_line_accepts(window):
         assert box.minimum() == parameter.low
         high = parameter.high if not parameter.high_open else np.nextafter(parameter.high, 0)
         assert box.maximum() == high, name
+
+
+def test_newton_refuses_side_by_side_with_a_message(qtbot, window):
+    edit(window, "optimizer", "newton")
+    edit(window, "side_by_side", True)
+    assert not window.controls.value("side_by_side")
+    assert "Newton cannot minimise the squared error" in window.statusBar().currentMessage()
+    step(qtbot, window, 1)
+    assert window.findChild(QMessageBox, "error_box") is None
+
+
+def test_a_typed_value_out_of_range_is_refused_with_a_message(qtbot, window):
+    box = window.controls.fields["learning_rate"].box
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "5000")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    message = window.statusBar().currentMessage()
+    assert "Learning rate η 5000 refused: it must be ≥ 1e-06 and ≤ 1000; it stays 0.1" in message
+    assert window.training_options().learning_rate == 0.1

@@ -140,3 +140,23 @@ def test_moving_scatter_points_in_place_updates_data_and_bounds(qtbot):
     assert [point.pos().x() for point in scatter.points()] == [5.0, 6.0, 7.0]
     move_points(scatter, np.array([1.0]), np.array([1.0]))  # another count: rebuilt
     assert len(scatter.getData()[0]) == 1
+
+
+def test_the_hover_read_out_follows_the_training(qtbot, window):
+    X, _ = window.current_data()
+    plot = window.views.data_plot
+    qtbot.mouseMove(plot.viewport(), pixel_of(plot, *X[0]))
+    qtbot.waitUntil(lambda: plot.hover_text != "", timeout=3000)
+    before = plot.hover_text
+    step(qtbot, window, 5)
+    coef, intercept = window.current_parameters()
+    assert plot.hover_text != before
+    assert f"z = w·φ(x) + b = {X[0] @ coef + intercept:.4g}" in plot.hover_text
+
+
+def test_the_loss_axis_has_the_unit_of_the_loss(qtbot, window):
+    axis = window.views.loss_plot.getPlotItem().getAxis("left")
+    assert axis.labelText == "loss J (nats)"
+    edit(window, "loss", "mse")
+    qtbot.waitUntil(lambda: latest(window).options.loss == "mse", timeout=5000)
+    assert axis.labelText == "loss J"

@@ -62,12 +62,13 @@ class TrainingController(QObject):
 
     def _connect_worker(self):
         worker = self._worker
+        # Shutdown waits until the worker has stopped: a stop queued behind quit() may never run.
+        self.stop_requested.connect(worker.stop, Qt.ConnectionType.BlockingQueuedConnection)
         for request, slot in [(self.play_requested, worker.play),
                               (self.pause_requested, worker.pause),
                               (self.toggle_requested, worker.toggle),
                               (self.step_requested, worker.step),
                               (self.reset_requested, worker.reset),
-                              (self.stop_requested, worker.stop),
                               (self.options_change_requested, worker.configure),
                               (self.speed_change_requested, worker.set_speed),
                               (self.data_change_requested, worker.set_data),

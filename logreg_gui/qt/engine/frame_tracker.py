@@ -27,7 +27,9 @@ class FrameTracker(QObject):
     def expect_frame(self):
         """Start waiting for the visible widgets to paint (emits at once if none is visible)."""
         self._frame += 1
-        self._waiting = {widget for widget in self._widgets if widget.isVisible()}
+        # Visible on screen: a plot in a tab behind another never paints.
+        self._waiting = {widget for widget in self._widgets
+                         if widget.isVisible() and not widget.visibleRegion().isEmpty()}
         if not self._waiting:
             self.frame_painted.emit()
 

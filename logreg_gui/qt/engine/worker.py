@@ -1,24 +1,26 @@
-"""The training worker: drives a TrainingSession in short chunks inside its own QThread."""
+"""The training worker: the Qt side of the training process."""
 
-import numpy as np
+import multiprocessing
+import threading
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from logreg_gui.core.optimum import Optimum
-from logreg_gui.core.session import Pacer, TrainingSession
-from logreg_gui.core.state import READY
+from logreg_gui.core.runner import serve, share_dataset
+from logreg_gui.core.session import merged
 from logreg_gui.qt.engine.gate import FrameGate
-from logreg_gui.qt.engine.jobs import BackgroundJobs
 
-CHUNK_BUDGET = 0.005  # s of training per chunk, so that queued commands are handled promptly
-FRAME_TIMEOUT_MS = 100  # carry on training if the window does not confirm a frame by then
+JOIN_SECONDS = 0.4  # then the training process is ended without waiting any longer
+GATE_RETRY_MS = 50
 
 
 class TrainingWorker(QObject):
-    """Trains between event-loop turns and emits throttled snapshots.
+    """Starts the training process and relays commands to it and snapshots from it.
 
-    Create it without a parent, move it to a QThread and talk to it only through queued signals.
-    Commands (play, pause, step, options, data) take effect between chunks, so no locks are
-    needed; the worker alone knows whether it is running, and says so in every snapshot.
+    Create it without a parent, move it to a QThread and talk to it through queued signals.
+    The process trains at full speed (it never waits for the window); its snapshots come in at
+    most 60 times a second and go out to the window one at a time: while a frame is not yet
+    painted, newer snapshots of the running session are merged into one (every loss kept), so
+    a slow window never gets a queue; the answers to commands (a step, a pause) go out at once.
 
     Parameters
     ----------
@@ -29,157 +31,154 @@ class TrainingWorker(QObject):
     snapshot_ready = Signal(object)
     training_failed = Signal(str)
     landscape_ready = Signal(object)
+    message_received = Signal(object)  # from the reading thread to this object's thread
 
     def __init__(self, dataset, options):
         super().__init__()
-        self._session = TrainingSession(dataset, options)
-        self._jobs = BackgroundJobs(self)
-        self._jobs.job_finished.connect(self._on_jobs_job_finished)
-        self._timer = QTimer(self)  # a child, so it moves to the worker's thread with us
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self._pacer = Pacer()  # as fast as possible until told a pace
+        self._start_with = (dataset, options)
+        self._process = self._connection = self._reader = None
+        self._shared = {}  # name → SharedMemory not yet copied by the process
+        self._pending = None
+        self._stopping = False
         self._gate = FrameGate()
-        self._running = False
-        self._optimum_key = None
+        self._retry = QTimer(self)  # a child, so it moves to the worker's thread with us
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._emit_pending)
+        self.message_received.connect(self._on_message_received,
+                                      Qt.ConnectionType.QueuedConnection)
 
     @Slot()
     def publish(self):
-        """Emit the first snapshot: the state before any update, starting the loss history."""
-        self._emit()
+        """Start the training process; its first snapshot is the state before any update."""
+        context = multiprocessing.get_context("spawn")  # no fork of a process running Qt
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=serve, args=(child, *self._start_with),
+                                        name="logreg-gui training", daemon=True)
+        self._process.start()
+        child.close()
+        self._reader = threading.Thread(target=self._read, name="training messages",
+                                        daemon=True)
+        self._reader.start()
 
     @Slot()
     def play(self):
         """Start (or continue) training."""
-        self._running = True
-        self._pacer.restart(self._pacer.speed)
-        self._gate.resume()
-        self._emit()
-        self._timer.start(0)
+        self._send("play")
 
     @Slot()
     def pause(self):
         """Stop training after the current chunk."""
-        self._stop_running()
-        self._emit()
+        self._send("pause")
 
     @Slot()
     def toggle(self):
-        """Pause when running, play otherwise."""
-        self.pause() if self._running else self.play()
+        """Pause when running, play otherwise (the process knows which)."""
+        self._send("toggle")
 
     @Slot(int)
     def step(self, n_iterations=1):
         """Pause, then perform exactly `n_iterations` updates (fewer if training stops)."""
-        self._stop_running()
-        self._command(self._session.advance, n_iterations)
+        self._send("step", n_iterations)
 
     @Slot()
     def reset(self):
         """Pause, then θ = 0, iteration 0 and a new loss history."""
-        self._stop_running()
-        self._command(self._session.reset)
+        self._send("reset")
 
     @Slot(object)
     def configure(self, options):
         """Train with new :class:`TrainingOptions` from the next update on."""
-        self._command(self._session.configure, options)
+        self._send("configure", options)
 
     @Slot(bool)
     def set_side_by_side(self, enabled):
         """Also train a copy with the other loss, both from θ = 0."""
-        self._command(self._session.set_side_by_side, enabled)
+        self._send("side_by_side", enabled)
 
     @Slot(object)
     def set_data(self, dataset):
         """Train on new points (and test split) from the next update on."""
-        self._command(self._session.set_data, dataset)
+        shared, meta = share_dataset(dataset)
+        self._shared[shared.name] = shared
+        self._send("data", meta)
 
     @Slot(object)
     def set_speed(self, iterations_per_second):
         """Pace training at this many iterations per second (None or 0: as fast as possible)."""
-        self._pacer.restart(iterations_per_second)
+        self._send("speed", iterations_per_second)
 
     @Slot(object)
     def compute_landscape(self, request):
-        """Compute J over a LandscapeRequest's grid in a pool thread; emits
-        ``landscape_ready((request, grid))``."""
-        try:
-            job = self._session.landscape_job(request)
-        except ValueError:
-            return  # the degree changed since the request: nothing to draw
-        empty = np.full((len(request.w2_values), len(request.w1_values)), np.nan)
-        self._jobs.start("landscape", lambda should_stop: (request, job(should_stop=should_stop)),
-                         lambda error: (request, empty))  # no map, but the plot stops waiting
+        """Compute J over a LandscapeRequest's grid; emits ``landscape_ready((request, grid))``."""
+        self._send("landscape", request)
 
     @Slot()
     def frame_shown(self):
-        """The window painted the last snapshot: resume training at once."""
+        """The window painted the last snapshot: the next one may go."""
         self._gate.confirmed()
-        if self._gate.waiting:
-            self._gate.resume()
-            self._on_timer_timeout()
+        self._emit_pending()
 
     @Slot()
     def stop(self):
-        """Stop for good before the thread quits (at shutdown); cancels background jobs."""
-        self._stop_running()
-        self._jobs.stop()
+        """End the training process (waiting briefly for it) before the thread quits."""
+        self._stopping = True
+        self._send("stop")
+        if self._process is not None:
+            self._process.join(JOIN_SECONDS)
+            if self._process.is_alive():  # a long computation did not see the stop in time
+                self._process.kill()
+                self._process.join()
+            self._reader.join()  # it ends when the process's end of the pipe closes
+            self._connection.close()
+        for shared in self._shared.values():
+            shared.close()
+            shared.unlink()
+        self._shared.clear()
 
-    def _stop_running(self):
-        self._running = False
-        self._timer.stop()
-
-    def _guarded(self, function, *args):
-        """function(*args), or None after reporting what it raised (the worker stays usable)."""
+    def _send(self, *command):
         try:
-            return function(*args)
-        except Exception as error:
-            self._stop_running()
-            self.training_failed.emit(f"{type(error).__name__}: {error}")
-            return None
+            self._connection.send(command)
+        except (OSError, AttributeError):
+            pass  # not started yet, or already stopped: nothing to command
 
-    def _command(self, function, *args):
-        self._guarded(function, *args)
-        self._emit()
+    def _read(self):
+        """In a thread of its own: hand every message from the process to this object."""
+        while True:
+            try:
+                message = self._connection.recv()
+            except (EOFError, OSError):
+                if not self._stopping:
+                    self.message_received.emit(("failed", "The training process ended "
+                                                "unexpectedly; open or generate data to "
+                                                "start again."))
+                return
+            self.message_received.emit(message)
 
-    def _on_timer_timeout(self):
-        if self._gate.waiting:
-            self._gate.resume()
-        if not self._running:
+    @Slot(object)
+    def _on_message_received(self, message):
+        kind, content = message
+        if kind == "snapshot":
+            self._pending = merged(self._pending, content)
+            # The answers to commands (step, pause, new options) all go out: only the stream
+            # of a running session is thinned to what the window can paint.
+            self._emit_pending(at_once=not content.running)
+        elif kind == "landscape":
+            self.landscape_ready.emit(content)
+        elif kind == "failed":
+            self.training_failed.emit(content)
+        elif kind == "released" and content in self._shared:
+            shared = self._shared.pop(content)
+            shared.close()
+            shared.unlink()
+
+    @Slot()
+    def _emit_pending(self, at_once=False):
+        if self._pending is None:
             return
-        done = self._guarded(self._session.advance_for, CHUNK_BUDGET, self._pacer.allowance())
-        self._pacer.record(done or 0)
-        if self._session.status != READY:
-            self._running = False
-        if not self._running:
-            self._emit()
-        elif self._session.has_pending and self._gate.due():
-            self._emit()
-            self._gate.sent()
-            self._timer.start(FRAME_TIMEOUT_MS)
-        else:
-            self._timer.start(self._pacer.delay_ms())
-
-    def _emit(self):
-        self.snapshot_ready.emit(self._session.snapshot(self._running))
-        self._request_optimum()
-
-    def _request_optimum(self):
-        """Compute J* in the pool unless it is known or already being computed."""
-        trainer = self._session.trainer
-        key, job = trainer.optimum_job()
-        if trainer.optima.known is not None or key == self._optimum_key:
+        if not (at_once or self._gate.open()):
+            if not self._retry.isActive():
+                self._retry.start(GATE_RETRY_MS)
             return
-        self._optimum_key = key
-        self._jobs.start("optimum", lambda should_stop: (key, job(should_stop)),
-                         lambda error: (key, Optimum(None, None,
-                                                     f"J* could not be computed ({error})")))
-
-    @Slot(str, object)
-    def _on_jobs_job_finished(self, kind, result):
-        if kind == "landscape":
-            self.landscape_ready.emit(result)
-        elif self._session.trainer.optima.store(*result):
-            self._emit()
+        snapshot, self._pending = self._pending, None
+        self._gate.sent()
+        self.snapshot_ready.emit(snapshot)

@@ -3,7 +3,6 @@ update rule with its live state."""
 
 import math
 
-import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -69,7 +68,7 @@ def newton_rule(options, state):
     if state and state["step"] is not None:
         step = state["step"]
         lines.append(f"last step −t·H<sup>−1</sup>∇J = {_vector(step)}, "
-                     f"length {_n(float(np.linalg.norm(step)))}")
+                     f"length {_n(math.hypot(*step))}")
     return lines
 
 
@@ -110,7 +109,7 @@ class FormulasPanel(QLabel):
             f"<b>Gradient</b>: ∂J/∂w = mean({err}·x){' + λ·w/n' if options.l2 else ''} = "
             f"{_vector(gradient[:-1])}",
             f"∂J/∂b = mean({err}) = {_n(gradient[-1])}, &nbsp;‖∇J‖ = "
-            f"{_n(float(np.linalg.norm(gradient)))}",
+            f"{_n(math.hypot(*gradient))}",
             f"<b>Update</b> ({options.optimizer}): " + "<br>".join(RULES[options.optimizer](
                 options, state)),
         ]

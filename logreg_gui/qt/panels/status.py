@@ -2,7 +2,6 @@
 
 import math
 
-import numpy as np
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from logreg_gui.core.features import polynomial_feature_names
@@ -77,7 +76,7 @@ def status_texts(frame):
         "test_accuracy": (f"{percent_text(test.accuracy)} at τ = {tau:.2f}" if test is not None
                           else "—"),
         "optimum": optimum_text(frame.optimum),
-        "gradient_norm": number_text(float(np.linalg.norm(entry.gradient)), 3),
+        "gradient_norm": number_text(math.hypot(*entry.gradient), 3),
         "b": number_text(entry.intercept_),
         "w": _weights_text(entry.coef_, frame.dataset.feature_names, frame.options.degree),
     }

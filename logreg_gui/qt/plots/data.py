@@ -67,6 +67,7 @@ class DataPlot(StyledPlot):
         self._drawn = {}  # scatter → (X of shape (k, 2), label, test?)
         self._restyled = set()  # scatters drawn with per-point styles
         self._dataset = None
+        self._hovered = None  # (x, label, test?) of the point under the pointer
         self._hint = self.add_named("hint", pg.TextItem(EMPTY_HINT, color="#444444",
                                                         anchor=(0.5, 0.5)))
         self.getViewBox().sigRangeChanged.connect(self._redraw_model)
@@ -99,10 +100,12 @@ class DataPlot(StyledPlot):
         self.weight_arrow.visible = self._view.weight_vector
         self._redraw_model()
         self._restyle_points()
+        self._describe_hovered()  # the model moved under a resting pointer
 
     def _set_points(self, dataset):
         """Draw the points of `dataset` (a bounded sample when there are very many)."""
         self._dataset = dataset
+        self._hovered = None
         self._restyled.clear()
         shown = drawn_subset(dataset.n_samples)
         X, y, test = dataset.X[shown], dataset.y[shown], dataset.test_mask[shown]
@@ -200,10 +203,15 @@ class DataPlot(StyledPlot):
     def _on_scene_mouse_moved(self, scene_pos):
         view_box = self.getViewBox()
         nearest = self._nearest_point(view_box.mapSceneToView(scene_pos), view_box)
-        if nearest is None or self._dataset is None:
+        self._hovered = nearest if self._dataset is not None else None
+        self._describe_hovered()
+
+    def _describe_hovered(self):
+        """The read-out of the point under the pointer, under the model shown now."""
+        if self._hovered is None:
             self.show_readout("")
             return
-        x, label, test = nearest
+        x, label, test = self._hovered
         z = float(self._model.decision_function(x[np.newaxis])[0])
         names = (self._dataset.feature_names, self._dataset.class_names)
         self.show_readout(point_description(x, label, names, z, self._loss, test))

@@ -1,5 +1,6 @@
 """The loss landscape: J over (w1, w2) with b held, the trajectory, and the step −∇J."""
 
+import itertools
 import math
 import time
 
@@ -12,6 +13,7 @@ from logreg_gui.core.landscape import LandscapeRequest
 from logreg_gui.qt.plots.style import StyledPlot
 
 GRID_POINTS = 41
+_TOKENS = itertools.count(1)
 CONTOUR_LEVELS = 12
 MIN_HALF_WIDTH = 1.0
 REFRESH_SECONDS = 1.0
@@ -57,8 +59,6 @@ class LandscapePlot(StyledPlot):
         self.getViewBox().sigRangeChanged.connect(self._place_note)
         # Equal scales, so that −∇J is seen at right angles to the contours.
         self.setAspectLocked(True)
-        for axis in ("left", "bottom"):
-            self.getAxis(axis).enableAutoSIPrefix(False)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
@@ -114,7 +114,7 @@ class LandscapePlot(StyledPlot):
     def set_landscape(self, result):
         """Show a computed (request, grid of shape (rows, columns)) if this plot asked for it."""
         request, grid = result
-        if request is not self._pending:
+        if self._pending is None or request.token != self._pending.token:
             return  # an answer to someone else's request, or to one made before a reset
         self._in_flight = False
         self._grid_request, self.grid = request, grid
@@ -209,5 +209,6 @@ class LandscapePlot(StyledPlot):
         values = np.linspace(-half, half, GRID_POINTS)
         self._in_flight = True
         self._requested_at = time.monotonic()
-        self._pending = LandscapeRequest(centre[0] + values, centre[1] + values, float(theta[2]))
+        self._pending = LandscapeRequest(centre[0] + values, centre[1] + values, float(theta[2]),
+                                         next(_TOKENS))
         self.landscape_requested.emit(self._pending)

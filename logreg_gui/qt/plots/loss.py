@@ -27,15 +27,16 @@ class LossPlot(StyledPlot):
 
     def __init__(self, parent=None):
         super().__init__("loss_plot", "iteration", "loss J (nats)", parent)
-        self.getAxis("left").enableAutoSIPrefix(False)  # "(x0.001)" scaling confuses students
         self.history = LossCurve()  # the curve shown (the frame's timeline owns it)
         self._shown = None
         self._length = 0
         self._legend = self.addLegend(offset=(-10, 10), labelTextColor="k",
                                       brush=pg.mkBrush(255, 255, 255, 220))
-        self._curve = self.plot(pen=pg.mkPen("#D55E00", width=2), name="training J")
-        self._test_curve = self.plot(pen=pg.mkPen("#009E73", width=2, style=Qt.PenStyle.DashLine))
-        self._twin_curve = self.plot(pen=pg.mkPen("#56B4E9", width=2))
+        self._curve = self.plot(pen=pg.mkPen("#D55E00", width=2), name="training J",
+                                connect="finite")
+        self._test_curve = self.plot(pen=pg.mkPen("#009E73", width=2, style=Qt.PenStyle.DashLine),
+                                     connect="finite")
+        self._twin_curve = self.plot(pen=pg.mkPen("#56B4E9", width=2), connect="finite")
         for curve in (self._curve, self._test_curve, self._twin_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
@@ -54,6 +55,7 @@ class LossPlot(StyledPlot):
         self.optimal_loss = None
         self._log_scale = False
         self._gap = False
+        self._unit = "nats"
         self._following = True
         self.getViewBox().sigRangeChangedManually.connect(self._on_view_box_range_changed_manually)
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
@@ -63,15 +65,15 @@ class LossPlot(StyledPlot):
         gap to optimum); nothing is redrawn when none of them changed."""
         timeline, view = frame.timeline, frame.view
         optimum = frame.optimum.loss if frame.optimum is not None else None
-        key = (timeline.version, view.log_scale, view.gap, optimum)
+        key = (timeline.version, view.log_scale, view.gap, optimum, frame.options.criterion.unit)
         if key == self._shown:
             return
         if len(timeline.losses) < self._length:
             self._following = True  # a new history (reset, new degree)
         self.history, self._length = timeline.losses, len(timeline.losses)
         self._twin_name = f"side by side: {frame.options.criterion.other.label} J"
-        axes_changed = (self._log_scale, self._gap, self.optimal_loss) != key[1:]
-        self._log_scale, self._gap, self.optimal_loss = key[1:]
+        axes_changed = (self._log_scale, self._gap, self.optimal_loss, self._unit) != key[1:]
+        self._log_scale, self._gap, self.optimal_loss, self._unit = key[1:]
         self._shown = key
         if axes_changed:
             self._apply_axes()
@@ -81,7 +83,8 @@ class LossPlot(StyledPlot):
     def _apply_axes(self):
         gap = self._gap and self.optimal_loss is not None
         self.setLogMode(y=self._log_scale or gap)
-        self.setLabel("left", "J − J* (nats)" if gap else "loss J (nats)")
+        unit = f" ({self._unit})" if self._unit else ""
+        self.setLabel("left", f"J − J*{unit}" if gap else f"loss J{unit}")
         self.named_items["note"].setText("no J* here, so no gap view" if self._gap and not gap
                                          else "")
         self._legend.getLabel(self._curve).setText("J − J*" if gap else "training J")
@@ -97,6 +100,8 @@ class LossPlot(StyledPlot):
             # J* comes from Newton at ‖∇J‖ < 1e-10: J − J* can round to ≤ 0 near the end.
             losses = np.maximum(losses - self.optimal_loss, 1e-16)
             test = test[:0]
+        if self._log_scale or gap:  # an exact 0 has no logarithm: leave it out of the curve
+            losses = np.where(losses > 0, losses, np.nan)
         self._curve.setData(iterations, losses)
         has_test = np.isfinite(test).any()
         self._test_curve.setData(iterations[:len(test)] if has_test else [],
@@ -148,7 +153,10 @@ class LossPlot(StyledPlot):
         wanted_x = nice_ceiling(max(10.0, self.history.iterations[-1] * 1.05))
         if force or wanted_x != x_high:
             self.setXRange(0, wanted_x, padding=0)
-        values = np.concatenate([losses, test[np.isfinite(test)]])
+        values = np.concatenate([losses, test])
+        values = values[np.isfinite(values)]
+        if len(values) == 0:
+            return
         wanted_y = self._y_limits(values, log)
         if force or not np.allclose(wanted_y, (y_low, y_high)):
             self.setYRange(*wanted_y, padding=0)
@@ -159,7 +167,7 @@ class LossPlot(StyledPlot):
         the positive values: a loss can underflow to exactly 0)."""
         positive = values[values > 0]
         smallest = float(positive.min()) if len(positive) else 1e-3
-        top = nice_ceiling(max(float(values.max()) * 1.05, smallest))
+        top = nice_ceiling(max(float(values.max()) * 1.05, smallest, 1e-300))
         if not log:
             return 0.0, top
         return math.floor(math.log10(smallest)), math.log10(top)

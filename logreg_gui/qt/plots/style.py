@@ -82,6 +82,7 @@ class StyledPlot(pg.PlotWidget):
         self.showGrid(x=True, y=True, alpha=0.15)
         for axis in ("left", "bottom"):
             self.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.getAxis(axis).enableAutoSIPrefix(False)  # "(x1e+27)" confuses students
         self._named = {}
         self.hover_text = ""
         # The read-out of what the pointer rests on: in a corner, up while the pointer stays

@@ -5,6 +5,7 @@ import ctypes
 import os
 import sys
 
+from PySide6.QtCore import qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 from threadpoolctl import threadpool_limits
 
@@ -22,10 +23,19 @@ def application():
     app = QApplication.instance()
     if app is None:
         threadpool_limits(limits=1, user_api="blas")
+        qInstallMessageHandler(_on_qt_message)
         app = QApplication([])
         app.setApplicationName("logreg-gui")
         app.setOrganizationName("logreg-gui")
     return app
+
+
+def _on_qt_message(kind, context, message):
+    """Qt's messages on stderr, except the offscreen platform's notes on what it cannot do
+    (raise a window, size hints): they are not problems of the app."""
+    if message.startswith("This plugin does not support"):
+        return
+    print(message, file=sys.stderr)
 
 
 def display_problem(environ=os.environ, platform=sys.platform, load=ctypes.CDLL):
@@ -52,9 +62,9 @@ def display_problem(environ=os.environ, platform=sys.platform, load=ctypes.CDLL)
     return None
 
 
-def run_window(dataset, options, source):
+def run_window(dataset, options, source, values=None):
     """Show the main window and run the event loop; returns the exit code (2 with a one-line
-    message when no window can be opened)."""
+    message when no window can be opened). `values`: parameters given on the command line."""
     problem = display_problem()
     if problem is not None:
         print(f"logreg-gui: error: {problem}", file=sys.stderr)
@@ -62,6 +72,6 @@ def run_window(dataset, options, source):
     app = application()
     from logreg_gui.qt.window.main_window import MainWindow
 
-    window = MainWindow(dataset, options, source)
+    window = MainWindow(dataset, options, source, values=values)
     window.show()
     return app.exec()

@@ -46,9 +46,12 @@ class ControlPanel(QWidget):
     -------
     parameter_changed(str, object)
         The user changed one parameter: its name and new value (no other value changes).
+    value_refused(str)
+        A sentence saying which typed value was refused and why.
     """
 
     parameter_changed = Signal(str, object)
+    value_refused = Signal(str)
 
     def __init__(self, values=None, parent=None):
         super().__init__(parent)
@@ -71,6 +74,8 @@ class ControlPanel(QWidget):
         else:
             form.addRow(parameter.label, field)
         field.value_changed.connect(partial(self._on_field_value_changed, parameter.name))
+        if isinstance(field, NumberField):
+            field.value_refused.connect(partial(self._on_field_value_refused, parameter))
         self.fields[parameter.name] = field
 
     def value(self, name):
@@ -98,6 +103,11 @@ class ControlPanel(QWidget):
             self.fields[name].setEnabled(not newton)
         # Newton needs a convex loss: it cannot run (or be compared) on the squared error.
         self.fields["optimizer"].enable_choice("newton", LOSSES[self.value("loss")].convex)
+
+    def _on_field_value_refused(self, parameter, text):
+        kept = number_text(self.value(parameter.name), parameter.kind is int)
+        self.value_refused.emit(f"{parameter.label} {text} refused: it must be "
+                                f"{parameter.wanted()}; it stays {kept}.")
 
     def _on_field_value_changed(self, name, value):
         self._enable_settings()

@@ -53,3 +53,5 @@ def save_points(window, dataset):
         write_csv(path, dataset)
     except OSError as error:
         show_error(window, "Cannot save points", f"{path}: {error.strerror or error}")
+        return
+    window.points.saved(path)

@@ -4,13 +4,11 @@ redraw in every view."""
 import html
 from dataclasses import fields, replace
 from functools import partial
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from logreg_gui.core.data import DataError, read_csv
 from logreg_gui.core.frame import ViewOptions, build_frame
 from logreg_gui.core.generators import generate
 from logreg_gui.core.parameters import PARAMETERS, defaults, group
@@ -22,6 +20,7 @@ from logreg_gui.qt.plots.style import class_text, label_text
 from logreg_gui.qt.window import dialogs
 from logreg_gui.qt.window.actions import WindowActions
 from logreg_gui.qt.window.controls import ControlPanel
+from logreg_gui.qt.window.pace import UntilConverged
 from logreg_gui.qt.window.points import PointsEditor
 from logreg_gui.qt.window.settings import Settings
 from logreg_gui.qt.window.views import Views
@@ -36,6 +35,13 @@ class MainWindow(QMainWindow):
     """The logistic-regression trainer: data plot, sigmoid, loss, landscape, formulas, metrics,
     controls and status.
 
+    Attributes
+    ----------
+    timeline : logreg_gui.core.timeline.Timeline
+        The run's losses and parameters (read them; the window records the snapshots).
+    points : PointsEditor
+        The points on screen and every change to them.
+
     Parameters
     ----------
     dataset : logreg_gui.core.data.Dataset, optional
@@ -46,24 +52,29 @@ class MainWindow(QMainWindow):
         What the data are, for the title bar (a file name or a generator's name).
     remember : bool
         Restore the dock layout and view options of the last run, and save them on close.
+    values : dict, optional
+        {parameter name: value} given on the command line (data and view parameters); they
+        win over remembered ones.
     """
 
-    def __init__(self, dataset=None, options=None, source="blobs", remember=True):
+    def __init__(self, dataset=None, options=None, source="blobs", remember=True, values=None):
         super().__init__()
         self._settings = Settings() if remember else None
-        remembered = self._settings.values() if self._settings is not None else {}
+        values = {**(self._settings.values() if self._settings is not None else {}),
+                  **(values or {})}
         self._options = (options or TrainingOptions()).validated()
-        self._view = ViewOptions(**{p.name: remembered.get(p.name, p.default)
+        self._view = ViewOptions(**{p.name: values.get(p.name, p.default)
                                     for p in group("view")})
         dataset = dataset if dataset is not None else generate("blobs")
-        self.points = PointsEditor(dataset, source, self)
-        self._timeline = Timeline(HISTORY_CAPACITY)
-        self._latest = self._frame = self._shown_iteration = self._pace_to_restore = None
+        self.points = PointsEditor(dataset, source, self._split, self)
+        self.timeline = Timeline(HISTORY_CAPACITY)
+        self._latest = self._frame = self._shown_iteration = None
         self.controller = TrainingController(dataset, self._options, self)
-        self.controls = ControlPanel({**vars(self._options), **vars(self._view),
+        self.controls = ControlPanel({**values, **vars(self._options), **vars(self._view),
                                       "test_fraction": dataset.test_fraction})
         self.views = Views(self, self.controls)
         self.window_actions = WindowActions(self)
+        self._until_converged = UntilConverged(self.controls.fields["speed"])
         self._frame_tracker = FrameTracker(self.views.painted, self)
         self._connect()
         self.views.data_plot.fit_view(dataset)
@@ -81,6 +92,7 @@ class MainWindow(QMainWindow):
         views.history_bar.scrubbed.connect(self._on_history_bar_scrubbed)
         views.data_plot.point_requested.connect(self._on_data_plot_point_requested)
         self.controls.parameter_changed.connect(self._on_controls_parameter_changed)
+        self.controls.value_refused.connect(self._say)
         self.points.points_changed.connect(self._on_points_points_changed)
 
     # -- public API used by tests and scripts -------------------------------------------------
@@ -111,32 +123,16 @@ class MainWindow(QMainWindow):
         return self._frame
 
     @property
-    def timeline(self):
-        """The run's :class:`~logreg_gui.core.timeline.Timeline` (losses and parameters)."""
-        return self._timeline
-
-    @property
     def selected_class(self):
         """The class (0 or 1) that a plain click adds."""
         return 0 if self.window_actions.classes[0].isChecked() else 1
 
     def open_csv(self, path):
         """Load a CSV file (asking first when points were placed by hand); on bad input show a
-        message and keep the current points.
+        message and keep the current points. Returns whether the file was loaded (bool)."""
+        return self.points.open(path)
 
-        Returns
-        -------
-        bool
-            True when the file was loaded.
-        """
-        try:
-            dataset = read_csv(path)
-        except DataError as error:
-            dialogs.show_error(self, "Cannot open file", str(error))
-            return False
-        return self.points.replace(self._split(dataset), Path(path).name)
-
-    def set_dataset(self, dataset, source):
+    def set_dataset(self, dataset, source, verb="Opening"):
         """Replace the points (split as the test fraction says), reset training and fit the
         view to them (asking first when points were placed by hand).
 
@@ -145,7 +141,7 @@ class MainWindow(QMainWindow):
         bool
             Whether the points were replaced.
         """
-        return self.points.replace(self._split(dataset), source)
+        return self.points.replace(dataset, source, verb)
 
     def generate_data(self, name):
         """Replace the points by generated ones (asking first when points were placed by hand).
@@ -157,7 +153,7 @@ class MainWindow(QMainWindow):
         """
         value = self.controls.value
         return self.set_dataset(generate(name, value("n_samples"), value("noise"),
-                                         value("random_state")), name)
+                                         value("random_state")), name, "Generating")
 
     def show_snapshot(self, snapshot):
         """Display a snapshot at once (used for renders without a running worker)."""
@@ -179,16 +175,15 @@ class MainWindow(QMainWindow):
     def step(self, n_iterations):
         """Perform `n_iterations` updates, from the live state (leaving the history view)."""
         if self._shown_iteration is not None:
-            self.statusBar().showMessage(f"Back to the live run: stepping on from iteration "
-                                         f"{self._latest.state.iteration:,}", MESSAGE_MS)
+            self._say(f"Back to the live run: stepping on from iteration "
+                      f"{self._latest.state.iteration:,}")
         self._shown_iteration = None
         self.controller.step(n_iterations)
 
     def run_until_converged(self):
         """Train at full speed until training stops by itself (or is paused); then the speed
         returns to the pace chosen before."""
-        self._pace_to_restore = (self.controls.value("speed"), False)
-        self.controls.fields["speed"].edit(0)
+        self._until_converged.start(self._latest.state.iteration)
         self._shown_iteration = None
         self.controller.play()
 
@@ -239,10 +234,16 @@ class MainWindow(QMainWindow):
             self._view = replace(self._view, **{name: value})
             self._redraw()
         elif name == "test_fraction":
-            self.points.resplit(self._split(self.points.dataset))
+            self.points.resplit()
         elif name == "speed":
+            self._until_converged.cancel()  # the user's own choice wins
             self.controller.speed_change_requested.emit(value)
         elif name == "side_by_side":
+            if value and self._options.optimizer == "newton":
+                self.controls.show_values({"side_by_side": False})
+                self._say("Newton cannot minimise the squared error: choose another optimizer "
+                          "to train side by side.")
+                return
             self.controller.side_by_side_requested.emit(value)
 
     def _configure(self, options):
@@ -254,22 +255,11 @@ class MainWindow(QMainWindow):
     # -- frames -------------------------------------------------------------------------------
 
     def _on_controller_snapshot_ready(self, snapshot):
-        self._timeline.record(snapshot)
+        self.timeline.record(snapshot)
         self._latest = snapshot
-        self._end_run_until_converged(snapshot)
+        self._until_converged.snapshot_arrived(snapshot)
         # While running the worker waits for each frame, so snapshots never pile up here.
         self._redraw()
-
-    def _end_run_until_converged(self, snapshot):
-        """Back to the pace chosen before once the run started by 'until converged' stops."""
-        if self._pace_to_restore is None:
-            return
-        pace, started = self._pace_to_restore
-        if snapshot.running:
-            self._pace_to_restore = (pace, True)
-        elif started:
-            self._pace_to_restore = None
-            self.controls.fields["speed"].edit(pace)
 
     def _on_history_bar_scrubbed(self, iteration):
         self._shown_iteration = iteration
@@ -278,12 +268,16 @@ class MainWindow(QMainWindow):
     def _redraw(self):
         if self._latest is None:
             return
-        self._frame = build_frame(self._latest, self.points.dataset, self._timeline,
+        self._frame = build_frame(self._latest, self.points.dataset, self.timeline,
                                   self._view, self._shown_iteration)
         self.views.show_frame(self._frame)
         self.controls.set_running(self._latest.running)
         self.window_actions.show_running(self._latest.running)
         self._frame_tracker.expect_frame()
+
+    def _say(self, text):
+        """A message in the status bar for a few seconds."""
+        self.statusBar().showMessage(text, MESSAGE_MS)
 
     def showEvent(self, event):
         """The default layout's dock sizes, once the window has its size on screen."""

@@ -5,7 +5,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from logreg_gui.core.parameters import PARAMETERS
 
 VERSION = 2  # remembered values of another version are not used (the defaults start instead)
-LAYOUT_KEYS = ("window/geometry", "window/state")
+LAYOUT_KEYS = ("window/geometry", "window/state", "window/screen")
 
 
 def key_of(parameter):

@@ -33,7 +33,14 @@ class NumberBox(QDoubleSpinBox):
     Qt's own box rounds to a fixed number of decimals, so showing 0.875 with two decimals and
     reading it back trained with 0.88. Enter commits the text, Escape restores the value; both
     give the keyboard back to the window (so that training shortcuts work again).
+
+    Signals
+    -------
+    refused(str)
+        A number outside the range was typed (the box keeps its value).
     """
+
+    refused = Signal(str)
 
     def __init__(self, parameter, parent=None):
         super().__init__(parent)
@@ -51,6 +58,16 @@ class NumberBox(QDoubleSpinBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel edits it only when focused
         self.setAccelerated(True)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0.000000") + 24)
+
+    def focusOutEvent(self, event):
+        """Leaving the box commits like Enter (and says when the number was refused)."""
+        self._check_typed()
+        super().focusOutEvent(event)
+
+    def _check_typed(self):
+        refused = _number_out_of_range(self)
+        if refused:
+            self.refused.emit(refused)
 
     def textFromValue(self, value):
         """All the digits of `value` (Qt calls this to display it)."""
@@ -80,9 +97,21 @@ class NumberBox(QDoubleSpinBox):
         key = event.key()
         if key == Qt.Key.Key_Escape:
             self.lineEdit().setText(self.textFromValue(self.value()))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._check_typed()
         super().keyPressEvent(event)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             give_keyboard_back(self)
+
+
+def _number_out_of_range(box):
+    """The text of `box` when it is a number the box refuses (out of range), else ''."""
+    text = box.lineEdit().text().strip()
+    try:
+        float(text)
+    except ValueError:
+        return ""
+    return text if box.validate(text, 0) != QValidator.State.Acceptable else ""
 
 
 def give_keyboard_back(widget):
@@ -101,11 +130,13 @@ class NumberField(QWidget):
     for ranges over decades, with an explicit 0 as first stop when declared)."""
 
     value_changed = Signal(object)
+    value_refused = Signal(str)
 
     def __init__(self, parameter, parent=None):
         super().__init__(parent)
         self._parameter = parameter
         self.box = NumberBox(parameter)
+        self.box.refused.connect(self.value_refused)
         self.slider = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +212,9 @@ class ChoiceField(QWidget):
             self.slider = KeySlider()
             self.slider.setRange(0, len(self._values) - 1)
             self.label = QLabel()
+            # As wide as the widest stop: the panel never re-lays out while dragging.
+            self.label.setMinimumWidth(max(self.label.fontMetrics().horizontalAdvance(text)
+                                           for text in self._texts))
             self.slider.valueChanged.connect(self._on_index_changed)
             layout.addWidget(self.slider, 1)
             layout.addWidget(self.label)

@@ -1,10 +1,11 @@
 """The window's size, place and layout, and what is remembered of them between runs."""
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QByteArray, QRect
 
 from logreg_gui.qt.window.settings import REMEMBERED
 
 FIRST_SIZE = (1600, 1000)
+MINIMUM_SIZE = (900, 600)  # smaller leaves the data plot a sliver
 SCREEN_SHARE = 0.9  # a new window takes at most this share of the screen
 FRAME_ROOM = (16, 48)  # px left for borders and the title bar
 
@@ -20,10 +21,12 @@ def place_window(window, settings=None):
         set again once the window is shown: Qt ignores dock sizes before).
     """
     available = window.screen().availableGeometry()
+    window.setMinimumSize(min(MINIMUM_SIZE[0], int(SCREEN_SHARE * available.width())),
+                          min(MINIMUM_SIZE[1], int(SCREEN_SHARE * available.height())))
     _default_geometry(window, available)
     window.views.arrange()
-    if settings is None:
-        return False
+    if settings is None or settings.value("window/screen") != _screen_key(available):
+        return False  # a layout made for another screen would not fit this one
     geometry = settings.value("window/geometry")
     if not geometry.isEmpty():
         window.restoreGeometry(geometry)
@@ -49,8 +52,14 @@ def _fits(window, available):
     return room.contains(window.geometry())
 
 
+def _screen_key(available):
+    return QByteArray(f"{available.width()}x{available.height()}".encode())
+
+
 def save_window(window, settings):
-    """Store the geometry, dock layout and remembered parameters of `window`."""
+    """Store the geometry, dock layout (with the screen they were made for) and remembered
+    parameters of `window`."""
+    settings.set_value("window/screen", _screen_key(window.screen().availableGeometry()))
     settings.set_value("window/geometry", window.saveGeometry())
     settings.set_value("window/state", window.saveState())
     for key, parameter in REMEMBERED.items():

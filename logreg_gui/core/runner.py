@@ -1,0 +1,232 @@
+"""Training in a child process: commands in, snapshots out, over a pipe (no Qt).
+
+Python threads share one interpreter lock, so training beside the window's painting made each
+wait for the other. In a process of its own, the session trains at full speed while the window
+paints; it sends a snapshot at most every 1/60 s (with every loss since the one before), and the
+window's side keeps only the newest when it cannot show them all.
+"""
+
+import math
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing import resource_tracker, shared_memory
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from logreg_gui.core.data import Dataset
+from logreg_gui.core.optimum import Optimum
+from logreg_gui.core.session import Pacer, TrainingSession
+from logreg_gui.core.state import READY
+
+FRAME_INTERVAL = 1 / 60  # s between snapshots while running
+CHUNK_SECONDS = 0.005  # training between looks at the pipe: commands wait at most this long
+JOB_POLL = 0.02  # s between looks at background jobs while idle
+
+
+def serve(connection, dataset, options):
+    """Entry point of the child process: train `dataset` under `options` as commanded."""
+    threadpool_limits(limits=1, user_api="blas")  # one core each: the window has the other
+    Runner(connection, dataset, options).run()
+
+
+class Runner:
+    """Runs a :class:`TrainingSession` as the commands on `connection` say.
+
+    Commands are tuples ``(name, *arguments)``: ``play``, ``pause``, ``toggle``,
+    ``step n``, ``reset``, ``configure options``, ``speed iterations_per_second``,
+    ``data meta`` (a dataset in shared memory, see :func:`share_dataset`), ``side_by_side
+    enabled``, ``landscape request`` and ``stop``. Messages sent back: ``("snapshot",
+    Snapshot)``, ``("landscape", (request, grid))``, ``("released", name)`` when a shared
+    dataset has been copied, and ``("failed", message)``.
+    """
+
+    def __init__(self, connection, dataset, options, clock=time.perf_counter):
+        self._connection = connection
+        self._clock = clock
+        self._session = TrainingSession(dataset, options)
+        self._pacer = Pacer()
+        self._pool = ThreadPoolExecutor(max_workers=2)  # J* and a landscape grid at once
+        self._stopping = threading.Event()
+        self._jobs = []  # (kind, future)
+        self._running = self._stopped = False
+        self._sent_at = -math.inf
+        self._optimum_key = None
+
+    def run(self):
+        """Serve until ``stop`` (or until the other end closes)."""
+        self._send_snapshot()
+        try:
+            while not self._stopped:
+                self._connection.poll(self._wait())
+                self._handle_commands()
+                self._collect_jobs()
+                if self._running:
+                    self._train()
+        except (EOFError, OSError):
+            pass  # the window went away
+        finally:
+            self._stopping.set()
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _wait(self):
+        """How long to wait for a command: not at all while training is due."""
+        if self._running:
+            return 0 if self._pacer.allowance() else self._pacer.delay_ms() / 1000
+        return JOB_POLL if self._jobs else None
+
+    def _handle_commands(self):
+        while not self._stopped and self._connection.poll(0):
+            name, *arguments = self._connection.recv()
+            try:
+                getattr(self, f"_command_{name}")(*arguments)
+            except Exception as error:  # stay usable whatever fails
+                self._running = False
+                self._connection.send(("failed", f"{type(error).__name__}: {error}"))
+                self._send_snapshot()
+
+    def _train(self):
+        done = self._session.advance_for(CHUNK_SECONDS, self._pacer.allowance())
+        self._pacer.record(done)
+        if self._session.status != READY:
+            self._running = False
+            self._send_snapshot()
+        elif self._session.has_pending and self._clock() - self._sent_at >= FRAME_INTERVAL:
+            self._send_snapshot()
+
+    def _send_snapshot(self):
+        self._sent_at = self._clock()
+        self._connection.send(("snapshot", self._session.snapshot(self._running)))
+        self._request_optimum()
+
+    # -- commands -----------------------------------------------------------------------------
+
+    def _command_play(self):
+        self._running = True
+        self._pacer.restart(self._pacer.speed)
+        self._send_snapshot()
+
+    def _command_pause(self):
+        self._running = False
+        self._send_snapshot()
+
+    def _command_toggle(self):
+        self._command_pause() if self._running else self._command_play()
+
+    def _command_step(self, n_iterations):
+        self._running = False
+        self._session.advance(n_iterations)
+        self._send_snapshot()
+
+    def _command_reset(self):
+        self._running = False
+        self._session.reset()
+        self._send_snapshot()
+
+    def _command_configure(self, options):
+        self._session.configure(options)
+        self._send_snapshot()
+
+    def _command_speed(self, iterations_per_second):
+        self._pacer.restart(iterations_per_second)
+
+    def _command_data(self, meta):
+        dataset = receive_dataset(meta)
+        self._connection.send(("released", meta["name"]))
+        self._session.set_data(dataset)
+        self._send_snapshot()
+
+    def _command_side_by_side(self, enabled):
+        self._session.set_side_by_side(enabled)
+        self._send_snapshot()
+
+    def _command_landscape(self, request):
+        try:
+            job = self._session.landscape_job(request)
+        except ValueError:
+            return  # the degree changed since the request: nothing to draw
+        self._start("landscape", lambda: (request, job(should_stop=self._stopping.is_set)))
+
+    def _command_stop(self):
+        self._running = False
+        self._stopped = True
+
+    # -- background jobs ----------------------------------------------------------------------
+
+    def _start(self, kind, job):
+        self._jobs.append((kind, self._pool.submit(job)))
+
+    def _request_optimum(self):
+        """Compute J* in the pool unless it is known or already being computed."""
+        trainer = self._session.trainer
+        key, job = trainer.optimum_job()
+        if trainer.optima.known is not None or key == self._optimum_key:
+            return
+        self._optimum_key = key
+        self._start("optimum", lambda: (key, job(self._stopping.is_set)))
+
+    def _collect_jobs(self):
+        finished = [(kind, future) for kind, future in self._jobs if future.done()]
+        for kind, future in finished:
+            self._jobs.remove((kind, future))
+            self._deliver(kind, future)
+
+    def _deliver(self, kind, future):
+        error = future.exception()
+        if kind == "landscape":
+            if error is None:
+                self._connection.send(("landscape", future.result()))
+            return
+        key, optimum = future.result() if error is None else (
+            self._optimum_key, Optimum(None, None, f"J* could not be computed ({error})"))
+        if self._session.trainer.optima.store(key, optimum):
+            self._send_snapshot()
+
+
+def share_dataset(dataset):
+    """Copy a dataset's arrays into one shared-memory block for another process.
+
+    Returns
+    -------
+    shared : multiprocessing.shared_memory.SharedMemory
+        The block; close and unlink it once the other side has copied it ("released").
+    meta : dict
+        What :func:`receive_dataset` needs (picklable, small).
+    """
+    n = dataset.n_samples
+    sizes = (n * 2 * 8, n * 8, n)
+    shared = shared_memory.SharedMemory(create=True, size=max(1, sum(sizes)))
+    for array, offset in zip((dataset.X, dataset.y, dataset.test_mask), (0, sizes[0],
+                             sizes[0] + sizes[1]), strict=True):
+        view = np.ndarray(array.shape, array.dtype, buffer=shared.buf, offset=offset)
+        view[...] = array
+        del view  # no view may outlive the block
+    meta = {"name": shared.name, "n_samples": n, "feature_names": dataset.feature_names,
+            "class_names": dataset.class_names}
+    return shared, meta
+
+
+def receive_dataset(meta):
+    """The :class:`Dataset` a :func:`share_dataset` block holds (copied out of it)."""
+    n = meta["n_samples"]
+    shared = _attach(meta["name"])
+    try:
+        X = np.ndarray((n, 2), np.float64, buffer=shared.buf).copy()
+        y = np.ndarray((n,), np.int64, buffer=shared.buf, offset=n * 16).copy()
+        mask = np.ndarray((n,), np.bool_, buffer=shared.buf, offset=n * 24).copy()
+    finally:
+        shared.close()
+    return Dataset(X, y, meta["feature_names"], meta["class_names"], mask)
+
+
+def _attach(name):
+    """Open a block another process created, without adopting it: only its creator unlinks
+    it (Python < 3.13 registers every attachment with the resource tracker, which would then
+    unlink the block at exit and warn of a 'leak')."""
+    try:
+        return shared_memory.SharedMemory(name=name, track=False)
+    except TypeError:  # Python < 3.13: no `track`
+        shared = shared_memory.SharedMemory(name=name)
+        resource_tracker.unregister(f"/{name}", "shared_memory")
+        return shared
