@@ -72,10 +72,10 @@ def checked(y, probabilities):
                          f"and {probabilities.shape}")
     bad = ~np.isin(y, (0, 1))
     if bad.any():
-        raise ValueError(f"y must hold labels 0 and 1, got {y[bad][0]!r}")
+        raise ValueError(f"y must hold labels 0 and 1, got {np.asarray(y[bad][0]).item()!r}")
     bad = ~((probabilities >= 0) & (probabilities <= 1))
     if bad.any():
-        raise ValueError(f"probabilities must be in [0, 1], got {probabilities[bad][0]!r}")
+        raise ValueError(f"probabilities must be in [0, 1], got {probabilities[bad][0].item()!r}")
     return y.astype(np.int64), probabilities
 
 
