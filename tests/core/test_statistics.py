@@ -167,3 +167,19 @@ def test_confidence_is_checked_and_changes_the_interval():
     wide = fit_statistics(dataset.X, dataset.y, confidence=0.99)
     narrow = fit_statistics(dataset.X, dataset.y, confidence=0.9)
     assert np.all(wide.ci_high - wide.ci_low > narrow.ci_high - narrow.ci_low)
+
+
+@pytest.mark.parametrize("scale, offset", [(1e-300, 0.0), (1e-150, 1e5), (1e-10, 1e100),
+                                           (1e100, 0.0), (1e200, 1e100), (1e300, 0.0)],
+                         ids=str)
+@pytest.mark.parametrize("degree", [1, 2, 6])
+def test_extreme_finite_data_give_numbers_or_a_reason_without_warnings(scale, offset, degree):
+    # filterwarnings = error: any overflow or division warning fails the test.
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(40, 2)) * scale + offset
+    y = (rng.random(40) < 0.5).astype(int)
+    table = fit_statistics(X, y, degree)
+    if table.defined:
+        assert np.all(np.isfinite(table.standard_error)) and np.all(table.standard_error > 0)
+    else:
+        assert isinstance(table.reason, str) and table.reason and table.standard_error is None
