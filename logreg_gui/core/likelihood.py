@@ -161,6 +161,12 @@ def _polish(A, y, theta):
     return candidate if after >= before - 1e-12 * abs(before) else theta
 
 
+def _stationary(A, y, theta, tol=1e-8):
+    """Whether the mean score ‖Aᵀ(y − p̂)‖/n is below `tol` (standardized units)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return bool(np.linalg.norm(A.T @ (y - expit(A @ theta))) / len(y) < tol)
+
+
 def maximum_likelihood(X, y, degree=1, start=None):
     """The maximum-likelihood estimate of the unpenalised logistic model on the mapped features.
 
@@ -174,7 +180,8 @@ def maximum_likelihood(X, y, degree=1, start=None):
         Degree of the polynomial feature map φ.
     start : tuple (coef, intercept), optional
         A known optimum in original units (e.g. the trainer's J* minimiser at λ = 0), refined by
-        one Newton step; default: found here by Newton's method from θ = 0.
+        Newton steps (solved from θ = 0 instead if that does not make the score vanish);
+        default: found here by Newton's method from θ = 0.
 
     Returns
     -------
@@ -212,7 +219,9 @@ def maximum_likelihood(X, y, degree=1, start=None):
         theta = np.roll(found.theta, 1)  # the optimum search's (w, b) → (b, w)
     else:
         coef, intercept = scaler.from_original(np.asarray(start[0], dtype=np.float64), start[1])
-        theta = np.append(intercept, coef)
+        theta = _polish(A, y, np.append(intercept, coef))
+        if not _stationary(A, y, theta):  # not an optimum after all: solve from scratch
+            return maximum_likelihood(X, y, degree)
     theta = _polish(A, y, theta)
     root, condition = _information_root(A, theta)
     if root is None:

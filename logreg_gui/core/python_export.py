@@ -55,7 +55,10 @@ def _label_lines(table, label, classes, class_names):
     rest = None if classes is None or REST not in classes else next(
         i for i in (0, 1) if class_names[i] == f"not {class_names[1 - i]}")
     named = [name for i, name in enumerate(class_names) if i != rest]
-    numeric = all(parse_number(name, table.format.decimal) is not None for name in named)
+    # The reader compares labels as numbers only when every label in the column is one.
+    numbers = [parse_number(text, table.format.decimal)
+               for text in set(table.text_column(label)) if text]
+    numeric = all(number is not None and np.isfinite(number) for number in numbers)
     values = {name: (parse_number(name, table.format.decimal) if numeric else name)
               for name in named}
     cast = "pd.to_numeric(column)" if numeric else "column.astype(str).str.strip()"

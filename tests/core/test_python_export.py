@@ -97,3 +97,11 @@ def test_only_the_cross_entropy_can_be_exported():
         python_script(BREAST_CANCER, options=TrainingOptions(loss="mse"))
     with pytest.raises(ValueError, match="cross-entropy"):
         python_script(BREAST_CANCER)
+
+
+def test_labels_compare_as_text_when_any_label_is_not_a_number(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_text("a,b,label\n0,1,1\n1,0,2\n2,2,x\n3,1,1\n1,3,2\n", encoding="utf-8")
+    script = python_script(path, classes=("1", "2"), options=TrainingOptions(l2=1.0))
+    assert "labels = column.astype(str).str.strip()" in script
+    assert "isin(['1', '2'])" in script and "(labels == '2')" in script

@@ -183,3 +183,11 @@ def test_extreme_finite_data_give_numbers_or_a_reason_without_warnings(scale, of
         assert np.all(np.isfinite(table.standard_error)) and np.all(table.standard_error > 0)
     else:
         assert isinstance(table.reason, str) and table.reason and table.standard_error is None
+
+
+def test_a_start_that_is_not_the_optimum_is_not_trusted():
+    dataset = DATASETS["breast"]
+    right = fit_statistics(dataset.X, dataset.y, 2)
+    wrong = fit_statistics(dataset.X, dataset.y, 2, start=(np.zeros(5), 0.0))
+    np.testing.assert_allclose(wrong.estimate, right.estimate, rtol=1e-9)
+    np.testing.assert_allclose(wrong.standard_error, right.standard_error, rtol=1e-9)
