@@ -128,18 +128,27 @@ class ParameterTimeline:
 
 
 class LossCurve:
-    """Growable (iteration, training J, test log-loss, side-by-side J) rows with amortised O(1)
-    appends.
+    """(iteration, training J, test log-loss, side-by-side J) rows, every iteration's until
+    `capacity` rows are held; then every other row is dropped and only every `stride`-th
+    iteration is kept from there on (the stride doubles each time), so memory and drawing cost
+    stay bounded however long training runs.
+
+    Parameters
+    ----------
+    capacity : int ≥ 2
 
     Attributes
     ----------
     iterations, losses, test_losses, twin_losses : ndarray of float64, shape (n,)
         Test losses are NaN without a test set; twin losses NaN without a side-by-side run.
+    stride : int
+        1 while every iteration is held.
     """
 
-    def __init__(self):
-        self._data = np.empty((4, 1024))
-        self._size = 0
+    def __init__(self, capacity=1 << 17):
+        self.capacity = capacity
+        self._data = np.empty((4, min(capacity, 1024)))
+        self.clear()
 
     def __len__(self):
         return self._size
@@ -147,24 +156,33 @@ class LossCurve:
     def clear(self):
         """Forget every entry."""
         self._size = 0
+        self.stride = 1
 
     def append(self, first_iteration, losses):
         """Add `losses` (shape (k, 3): J, test log-loss, side-by-side J) for iterations
         first_iteration … first_iteration + k − 1."""
-        k = len(losses)
-        while self._size + k > self._data.shape[1]:
+        rows = np.column_stack([np.arange(first_iteration, first_iteration + len(losses)),
+                                np.asarray(losses, dtype=np.float64).reshape(-1, 3)]).T
+        rows = rows[:, rows[0] % self.stride == 0]
+        while self._size + rows.shape[1] > self.capacity:
+            self._thin()
+            rows = rows[:, rows[0] % self.stride == 0]
+        while self._size + rows.shape[1] > self._data.shape[1]:
             self._data = np.concatenate([self._data, np.empty_like(self._data)], axis=1)
-        end = self._size + k
-        self._data[0, self._size:end] = np.arange(first_iteration, first_iteration + k)
-        self._data[1:, self._size:end] = np.asarray(losses).T
-        self._size = end
+        self._data[:, self._size:self._size + rows.shape[1]] = rows
+        self._size += rows.shape[1]
+
+    def _thin(self):
+        self.stride *= 2
+        keep = self._data[0, :self._size] % self.stride == 0
+        kept = self._data[:, :self._size][:, keep]
+        self._data[:, :kept.shape[1]] = kept
+        self._size = kept.shape[1]
 
     def at(self, iteration):
-        """(J, test log-loss, side-by-side J) at `iteration` (NaN where not recorded)."""
-        if not self._size:
-            return (np.nan,) * 3
-        index = int(iteration - self._data[0, 0])
-        if not 0 <= index < self._size:
+        """(J, test log-loss, side-by-side J) at `iteration` (NaN where not held)."""
+        index = int(np.searchsorted(self.iterations, iteration))
+        if index == self._size or self._data[0, index] != iteration:
             return (np.nan,) * 3
         return tuple(float(value) for value in self._data[1:, index])
 

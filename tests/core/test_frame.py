@@ -55,3 +55,18 @@ def test_a_new_history_restarts_the_timeline(run):
     session = TrainingSession(dataset, TrainingOptions())
     timeline.record(session.snapshot(False))
     assert len(timeline.losses) == 1 and len(timeline.parameters) == 1
+
+
+def test_the_loss_curve_holds_every_iteration_until_full_then_stays_bounded():
+    from logreg_gui.core.timeline import LossCurve
+
+    curve = LossCurve(capacity=1000)
+    curve.append(0, np.arange(999 * 3, dtype=float).reshape(999, 3))
+    assert len(curve) == 999 and curve.stride == 1
+    assert curve.at(500) == (1500.0, 1501.0, 1502.0)
+    for start in range(999, 1_000_000, 1000):
+        curve.append(start, np.zeros((1000, 3)))
+    assert len(curve) <= 1000 and curve.stride == 1024
+    assert np.all(curve.iterations % curve.stride == 0)
+    assert np.all(np.diff(curve.iterations) == curve.stride)  # evenly spread, in order
+    assert curve.at(1024) == (0.0, 0.0, 0.0) and np.isnan(curve.at(1025)[0])

@@ -89,6 +89,7 @@ def test_overlays_contours_trail_weight_vector_and_point_styles(qtbot, window):
 
 
 def test_landscape_matches_the_objective_and_follows_the_path(qtbot, window):
+    window.views.landscape_dock.raise_()
     step(qtbot, window, 15)
     state = latest(window).state
     w1, w2, b = state.theta

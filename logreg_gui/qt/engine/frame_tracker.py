@@ -12,12 +12,16 @@ class FrameTracker(QObject):
     widgets : list of QWidget
         The widgets that show a frame (the plots' viewports).
     parent : QObject, optional
+    on_screen : callable (QWidget) → bool, optional
+        Whether a widget can be seen now (default: it is visible). A plot in a dock tab behind
+        another is "visible" to Qt but never paints: the window tells.
     """
 
     frame_painted = Signal()
 
-    def __init__(self, widgets, parent=None):
+    def __init__(self, widgets, parent=None, on_screen=None):
         super().__init__(parent)
+        self._on_screen = on_screen or (lambda widget: widget.isVisible())
         self._widgets = list(widgets)
         self._waiting = set()
         self._frame = 0  # so a confirmation scheduled for an older frame is ignored
@@ -27,9 +31,7 @@ class FrameTracker(QObject):
     def expect_frame(self):
         """Start waiting for the visible widgets to paint (emits at once if none is visible)."""
         self._frame += 1
-        # Visible on screen: a plot in a tab behind another never paints.
-        self._waiting = {widget for widget in self._widgets
-                         if widget.isVisible() and not widget.visibleRegion().isEmpty()}
+        self._waiting = {widget for widget in self._widgets if self._on_screen(widget)}
         if not self._waiting:
             self.frame_painted.emit()
 

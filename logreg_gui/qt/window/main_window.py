@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.views = Views(self, self.controls)
         self.window_actions = WindowActions(self)
         self._until_converged = UntilConverged(self.controls.fields["speed"])
-        self._frame_tracker = FrameTracker(self.views.painted, self)
+        self._frame_tracker = FrameTracker(self.views.painted, self, self.views.on_screen)
         self._connect()
         self.views.data_plot.fit_view(dataset)
         self._show_points()

@@ -1,6 +1,8 @@
 """Every view of the window: the data plot in the centre and the docks around it."""
 
-from PySide6.QtCore import Qt
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QDockWidget, QScrollArea, QToolBar, QVBoxLayout, QWidget)
 
 from logreg_gui.qt.panels.formulas import FormulasPanel
@@ -31,6 +33,8 @@ class Views:
 
     def __init__(self, window, controls):
         self._window = window
+        self._frame, self._stale = None, set()
+        self._showing = {}  # dock → whether its tab is in front (Qt's visibilityChanged)
         self.data_plot = DataPlot()
         window.setCentralWidget(self.data_plot)
         self.sigmoid_plot = SigmoidPlot()
@@ -59,6 +63,7 @@ class Views:
         dock = QDockWidget(title, self._window)
         dock.setObjectName(title.split()[0].lower() + "_dock")  # the key of saveState()
         dock.setWidget(widget)
+        dock.visibilityChanged.connect(partial(self._on_dock_visibility_changed, dock))
         return dock
 
     def arrange(self):
@@ -114,11 +119,34 @@ class Views:
                                              self.landscape_plot)]
 
     def show_frame(self, frame):
-        """Show a :class:`~logreg_gui.core.frame.Frame` in every view."""
-        for view in (self.data_plot, self.sigmoid_plot, self.loss_plot, self.landscape_plot,
-                     self.status_panel, self.status_line, self.accuracy_line,
+        """Show a :class:`~logreg_gui.core.frame.Frame` in every view; a plot that is not on
+        screen (closed, or in a tab behind another) catches up when it shows again."""
+        self._frame = frame
+        for view in (self.data_plot, self.status_panel, self.status_line, self.accuracy_line,
                      self.formulas_panel, self.metrics_panel, self.history_bar):
             view.show_frame(frame)
+        self._stale = set()
+        for plot in (self.sigmoid_plot, self.loss_plot, self.landscape_plot):
+            if self.on_screen(plot):
+                plot.show_frame(frame)
+            else:
+                self._stale.add(plot)
+
+    def on_screen(self, widget):
+        """Whether `widget` (a plot or its viewport) can be seen: shown, and its dock neither
+        closed nor in a tab behind another (bool)."""
+        dock = next((dock for dock in self.docks if dock.isAncestorOf(widget)), None)
+        return widget.isVisible() and self._showing.get(dock, True)
+
+    def _on_dock_visibility_changed(self, dock, visible):
+        self._showing[dock] = visible
+        if visible and self._stale:
+            QTimer.singleShot(0, self._window, self._catch_up)  # once it is laid out
+
+    def _catch_up(self):
+        for plot in [plot for plot in self._stale if self.on_screen(plot)]:
+            plot.show_frame(self._frame)
+            self._stale.discard(plot)
 
     def widget(self, name):
         """A panel's widget by name: data, sigmoid, loss, landscape, formulas, metrics or
