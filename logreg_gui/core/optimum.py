@@ -1,15 +1,34 @@
-"""The minimum J* of the objective, by Newton's method, or the reason there is none."""
+"""The minimum J* of the objective, by a damped Newton–Cholesky method, or the reason there is
+none (separated classes, decided by linear programming in :mod:`.separation`).
 
-from dataclasses import dataclass
+J(θ) = mean log-loss + Σ_j λ_j·w_j²/(2n) over θ = (w, b) (see :func:`.loss.objective`).
+"""
+
+from dataclasses import dataclass, replace
 
 import numpy as np
+from scipy.linalg import solve_triangular
 
+from ._math import expit
 from .loss import objective
-from .optimizers import newton_step
+from .separation import (COMPLETE, Cancelled, detect_separation, has_single_class)
+from .stopping import NEWTON_TOL, column_scale, converged, scaled_gradient_norm
 
-NO_FINITE_OPTIMUM = ("the classes are linearly separable in the feature space, so J keeps "
-                     "falling towards 0 as ‖w‖ grows: there is no finite optimum (add an L2 "
-                     "penalty to get one)")
+ACCEPTABLE_TOL = 1e-6
+"""A Newton iterate that can no longer move is still reported as the optimum when its relative
+gradient norm is below this (rounding on badly conditioned data); otherwise J* is refused."""
+
+_PENALTY_HINT = "an L2 penalty (λ > 0) gives a finite optimum"
+COMPLETE_SEPARATION = ("complete separation: the classes are linearly separable in the feature "
+                       "space, so J keeps falling towards 0 as ‖w‖ grows and there is no finite "
+                       f"optimum; {_PENALTY_HINT}")
+QUASI_COMPLETE_SEPARATION = (
+    "quasi-complete separation: the classes are separable except for points on the separating "
+    "boundary, so J keeps falling towards {infimum:.6g} (the loss of those points) as ‖w‖ "
+    f"grows and there is no finite optimum; {_PENALTY_HINT}")
+SINGLE_CLASS = ("all training points are in one class, so J falls towards 0 as the intercept "
+                "b → ±∞ (b is never penalised): there is no finite optimum")
+NO_FINITE_OPTIMUM = COMPLETE_SEPARATION  # the former name
 
 
 @dataclass(frozen=True)
@@ -21,35 +40,123 @@ class Optimum:
     theta : ndarray of float64, shape (n_features + 1,), or None
         The minimiser (w, b) in the trained units; None when there is none.
     loss : float or None
-        J* = J(theta).
+        J* = J(theta), nats.
     reason : str or None
-        Why there is no optimum (None when there is one).
+        Why there is no optimum (None when there is one): names "complete separation",
+        "quasi-complete separation" or "one class", or says the search was "cancelled" or
+        did not converge.
+    gradient_norm : float
+        ‖∇J ⊘ c‖ at theta in unit-RMS coordinates (equal to ‖∇J‖ on standardized features, see
+        :func:`.stopping.scaled_gradient_norm`): how exact J* is. NaN without theta.
+    iterations : int
+        Newton iterations used.
+    separation : str or None
+        ``"complete"``, ``"quasi-complete"`` or None.
+    infimum : float or None
+        inf J (nats) when there is no finite optimum: 0 under complete separation (or a
+        single class), the overlap points' limiting loss under quasi-complete separation.
     """
 
     theta: np.ndarray | None
     loss: float | None
     reason: str | None
+    gradient_norm: float = float("nan")
+    iterations: int = 0
+    separation: str | None = None
+    infimum: float | None = None
 
 
 def separates(theta, X, y):
     """Whether θ classifies every sample strictly correctly (all margins (2y − 1)·z > 0).
 
     If one θ does, J(c·θ) → 0 as c → ∞ while J > 0 everywhere: the unpenalised objective then
-    has no minimiser.
+    has no minimiser. Cheap (one matrix–vector product): the trainer may call it every
+    iteration. It cannot see quasi-complete separation; :func:`existence` can.
 
     Parameters
     ----------
     theta : ndarray of float64, shape (n_features + 1,)
     X : ndarray of float64, shape (n_samples, n_features)
     y : ndarray of int, shape (n_samples,)
+
+    Returns
+    -------
+    bool
     """
     with np.errstate(over="ignore", invalid="ignore"):
         margins = (2 * y - 1) * (X @ theta[:-1] + theta[-1])
     return bool(len(y) and np.all(margins > 0))
 
 
-def find_optimum(X, y, l2, tol=1e-10, max_iterations=100, should_stop=None):
-    """Minimise J with safeguarded Newton steps from θ = 0.
+def existence(X, y, l2, should_stop=None):
+    """None when J has a finite minimiser, else an :class:`Optimum` saying why not.
+
+    Exact (linear programming, :func:`.separation.detect_separation`) and cheap enough to run
+    once per change of data or options (about 0.1 s at 100 000 × 27); only the weights with
+    λ_j = 0 can grow without bound, so only their columns enter the LP.
+
+    Parameters
+    ----------
+    X : ndarray of float64, shape (n_samples, n_features)
+        Trained features (any scaling).
+    y : ndarray of int, shape (n_samples,)
+    l2 : float ≥ 0 or ndarray of float64 of shape (n_features,)
+    should_stop : callable () → bool, optional
+
+    Returns
+    -------
+    Optimum or None
+        ``theta = loss = None``, ``reason`` naming the kind of separation and saying that an L2
+        penalty gives a finite optimum, ``separation`` and ``infimum`` set; ``reason =
+        "cancelled"`` if `should_stop` said so.
+
+    References
+    ----------
+    Albert & Anderson (1984); Konis (2007).
+    """
+    if has_single_class(y):
+        return Optimum(None, None, SINGLE_CLASS, separation=COMPLETE, infimum=0.0)
+    free = np.broadcast_to(np.asarray(l2, dtype=np.float64), (X.shape[1],)) == 0
+    if not free.any():
+        return None  # every weight penalised and both classes present: J is coercive
+    try:
+        found = detect_separation(X[:, free], y, should_stop)
+        if not found.separated:
+            return None
+        if found.kind == COMPLETE:
+            return Optimum(None, None, COMPLETE_SEPARATION, separation=COMPLETE, infimum=0.0)
+        infimum = _overlap_infimum(X, y, l2, found.overlap, should_stop)
+    except Cancelled:
+        return Optimum(None, None, "cancelled")
+    if infimum is None:
+        return Optimum(None, None, "cancelled")
+    return Optimum(None, None, QUASI_COMPLETE_SEPARATION.format(infimum=infimum),
+                   separation=found.kind, infimum=infimum)
+
+
+def _overlap_infimum(X, y, l2, overlap, should_stop):
+    """inf J = (|O|/n)·min J_O: along the recession direction the other points' loss → 0.
+
+    J_O (mean over O, penalty divided by |O|) times |O|/n is Σ_O ℓ_i/n + Σ λ_j w_j²/(2n). The
+    overlap points are not separated (by construction), so J_O has a minimum; its Hessian may
+    be singular (O lies on a hyperplane), which the damped Newton step handles.
+    """
+    rows = np.flatnonzero(overlap)
+    result = _minimize(X[rows], y[rows], l2, NEWTON_TOL, 100, should_stop)
+    if result.status == "cancelled":
+        return None
+    return float(result.loss * len(rows) / len(y))
+
+
+def find_optimum(X, y, l2, tol=NEWTON_TOL, max_iterations=100, should_stop=None):
+    """J* = min J and its minimiser, by damped Newton steps from θ = 0, or why there is none.
+
+    Existence is decided first and exactly (:func:`existence`); then :func:`newton_update` is
+    iterated until the relative gradient test of :func:`.stopping.converged` holds:
+    ‖∇J ⊘ c‖ ≤ tol·max(1, J), c_j the RMS of column j of [X, 1] (c = 1 on standardized
+    features, where this is ‖∇J‖ ≤ 1e-10·max(1, J) by default). The step is Newton's
+    wherever the Hessian is numerically positive definite, so convergence is quadratic and
+    J* is exact to rounding (breast cancer, degree 6, λ = 0: 0.204012106… in 12 iterations).
 
     Parameters
     ----------
@@ -59,54 +166,343 @@ def find_optimum(X, y, l2, tol=1e-10, max_iterations=100, should_stop=None):
     y : ndarray of int, shape (n_samples,)
     l2 : float ≥ 0, or ndarray of float64 of shape (n_features,)
         λ, or one λ_j per weight.
-    tol : float
-        Stop when ‖∇J‖ < tol and the Newton decrement ∇J·H⁻¹∇J/2 (an estimate of J − J*) is
-        below 1e-12·J, so that tiny optima (λ → 0 on separable data) are still found exactly.
+    tol : float > 0
+        Relative gradient tolerance (see above).
     max_iterations : int
     should_stop : callable () → bool, optional
-        Checked before each iteration; when it returns True the search ends with
-        ``reason = "cancelled"`` (used to stop a background computation at shutdown).
+        Checked between LPs, before each iteration and before every trial step of the line
+        search (so that a cancel takes effect within one objective evaluation, a few ms at
+        100 000 × 27); True ends the search with ``reason = "cancelled"``.
 
     Returns
     -------
     Optimum
-        With ``reason`` set when λ = 0 and an iterate separates the classes, when there are no
-        samples, or when Newton's method runs out of iterations with ‖∇J‖ ≥ 1e-6. A Newton step
-        that can no longer lower J (rounding) with ‖∇J‖ < 1e-6 counts as the optimum.
+        With ``reason`` set when there is no finite optimum (see :func:`existence`), when
+        there are no samples, when cancelled, or when the iterations run out (or stall)
+        above a relative gradient of 1e-6. A stalled iterate below that is returned as the
+        optimum, its ``gradient_norm`` telling how exact it is.
 
     References
     ----------
-    ESL §4.4.1; Boyd & Vandenberghe, *Convex Optimization*, §9.5.1 (the Newton decrement);
-    Albert & Anderson (1984) on the non-existence of the maximum-likelihood estimate under
-    complete separation.
+    ESL §4.4.1; Nocedal & Wright, *Numerical Optimization*, 2nd ed., §3.4; Albert & Anderson
+    (1984) and Konis (2007) on the existence of the maximum-likelihood estimate.
     """
     if len(y) == 0:
         return Optimum(None, None, "there are no training points")
+    missing = existence(X, y, l2, should_stop)
+    if missing is not None:
+        return missing
+    result = _minimize(X, y, l2, tol, max_iterations, should_stop)
+    if result.status == "cancelled":
+        return Optimum(None, None, "cancelled", iterations=result.iterations)
+    if result.status == "converged" or converged(result.gradient_norm, result.loss,
+                                                 ACCEPTABLE_TOL):
+        return Optimum(result.theta, float(result.loss), None, result.gradient_norm,
+                       result.iterations)
+    return Optimum(None, None, f"Newton's method stopped at a relative gradient of "
+                               f"{result.gradient_norm:.2g} after {result.iterations} "
+                               f"iterations (above {ACCEPTABLE_TOL:g})",
+                   gradient_norm=result.gradient_norm, iterations=result.iterations)
+
+
+@dataclass(frozen=True)
+class _Minimum:
+    theta: np.ndarray
+    loss: float
+    gradient_norm: float
+    iterations: int
+    status: str  # converged, stationary, max_iterations, overflow or cancelled
+
+
+def _minimize(X, y, l2, tol, max_iterations, should_stop):
+    """Iterate :func:`newton_update` from θ = 0 until the relative gradient test holds."""
     theta = np.zeros(X.shape[1] + 1)
-    unpenalised = not np.any(np.asarray(l2) > 0)
-    for _ in range(max_iterations):
-        if should_stop is not None and should_stop():
-            return Optimum(None, None, "cancelled")
+    scale = column_scale(X)
+    status = "max_iterations"
+    iterations = 0
+    for iterations in range(max_iterations + 1):
         loss, gradient = objective(theta, X, y, l2)
-        if unpenalised and separates(theta, X, y):
-            return Optimum(None, None, NO_FINITE_OPTIMUM)
-        following = newton_step(theta, X, y, l2, gradient, should_stop)
-        with np.errstate(over="ignore", invalid="ignore"):
-            decrement = float(gradient @ (theta - following)) / 2  # g·H⁻¹g/2 for a full step
-            small = _norm(gradient) < tol and decrement <= 1e-12 * loss
-        if should_stop is not None and should_stop():
-            return Optimum(None, None, "cancelled")
-        if small or np.array_equal(following, theta):
+        if converged(scaled_gradient_norm(gradient, scale), loss, tol):
+            status = "converged"
             break
-        theta = following
+        if iterations == max_iterations:
+            break
+        update = newton_update(theta, X, y, l2, should_stop, scale)
+        if update.kind in ("cancelled", "stationary", "overflow"):
+            status = update.kind
+            break
+        theta = update.theta
     loss, gradient = objective(theta, X, y, l2)
-    if _norm(gradient) < 1e-6:
-        return Optimum(theta, float(loss), None)
-    return Optimum(None, None, f"Newton's method did not reach ‖∇J‖ < 1e-6 in "
-                               f"{max_iterations} iterations (nearly separable classes?)")
+    return _Minimum(theta, loss, scaled_gradient_norm(gradient, scale), iterations, status)
+
+
+@dataclass(frozen=True)
+class NewtonUpdate:
+    """The result of :func:`newton_update`.
+
+    Parameters
+    ----------
+    theta : ndarray of float64, shape (n_features + 1,)
+        The new parameters (the old ones when ``kind`` is ``stationary``, ``overflow`` or
+        ``cancelled``).
+    loss : float
+        J at the new θ (λ-inclusive, nats).
+    kind : str
+        ``newton`` (undamped Newton direction), ``damped`` (Levenberg–Marquardt direction),
+        ``stationary`` (no direction lowers J or ‖∇J‖ measurably: θ is optimal to working
+        precision), ``overflow`` (J, ∇J or H is not finite at θ) or ``cancelled``.
+    decrement : float
+        ∇Jᵀ·d for the direction d used: for an undamped step the squared Newton decrement
+        ∇JᵀH⁻¹∇J, twice the predicted J − J*. NaN when no direction was computed.
+    step_size : float
+        The accepted t in θ − t·d (0 when θ did not move).
+    damping : float
+        μ of the accepted direction (relative to the unit diagonal of the Jacobi-scaled
+        Hessian; 0 for a Newton step).
+    """
+
+    theta: np.ndarray
+    loss: float
+    kind: str
+    decrement: float = float("nan")
+    step_size: float = 0.0
+    damping: float = 0.0
+
+    @property
+    def moved(self):
+        """Whether θ changed (bool)."""
+        return self.step_size > 0
+
+
+# μ tried in turn (unit-diagonal system): pure Newton, then ever more gradient-like directions.
+DAMPING_LADDER = (0.0, 1e-14, 1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 1.0, 1e2, 1e4)
+# The smallest pivot² accepted in the Cholesky factor of the unit-diagonal Gram matrix (below
+# it the QR factorisation is used), and the smallest |R_jj| accepted in the QR factor (relative
+# to the largest; below it the system is singular to working precision and is damped instead).
+MIN_PIVOT = 1e-12
+MIN_R_DIAGONAL = 1e-14
+ARMIJO = 1e-4
+MAX_HALVINGS = 60
+
+
+def newton_update(theta, X, y, l2, should_stop=None, scale=None):
+    """One damped Newton–Cholesky step with a backtracking (Armijo) line search.
+
+    The system H·d = ∇J is Jacobi-scaled (D⁻¹HD⁻¹ has unit diagonal, D = √diag H) and solved
+    by Cholesky. The undamped Newton direction is tried first; when the factorisation fails or
+    is singular to working precision, or the line search finds no acceptable step, the
+    Levenberg–Marquardt system (D⁻¹HD⁻¹ + μI) is solved for μ from :data:`DAMPING_LADDER`,
+    which turns the direction continuously into the Jacobi-scaled gradient. Every quantity is
+    relative, so the iterates do not depend on the units of the features (a column scaled by
+    10⁸ gives the same steps, its weight scaled by 10⁻⁸).
+
+    A trial step θ − t·d (t = 1, ½, ¼, …) is accepted when it satisfies the Armijo condition
+    J(θ − t·d) ≤ J(θ) − 10⁻⁴·t·∇Jᵀd; once the predicted decrease t·∇Jᵀd is below the rounding
+    error of J, a decrease of J is as likely noise as progress, and the step is accepted
+    instead when J rises by no more than its rounding error while the gradient (in unit-RMS
+    coordinates) shrinks: near the optimum the gradient, not J, still tells better from
+    worse. Halving stops there.
+
+    Parameters
+    ----------
+    theta : ndarray of float64, shape (n_features + 1,)
+        θ = (w, b) in the trained units.
+    X : ndarray of float64, shape (n_samples, n_features)
+    y : ndarray of int, shape (n_samples,)
+        Labels in {0, 1}.
+    l2 : float ≥ 0 or ndarray of float64 of shape (n_features,)
+        λ, or one λ_j per weight.
+    should_stop : callable () → bool, optional
+        Checked before the Hessian and before every trial step; True ends the update with
+        ``kind = "cancelled"`` and θ unchanged.
+    scale : ndarray of float64, shape (n_features + 1,), optional
+        :func:`~logreg_gui.core.stopping.column_scale` of X (computed when omitted).
+
+    Returns
+    -------
+    NewtonUpdate
+        ``kind = "stationary"`` (θ unchanged) only when no direction on the ladder, the last
+        being the scaled gradient, lowers J or ‖∇J‖ beyond rounding error.
+
+    References
+    ----------
+    ESL §4.4.1 (Newton–Raphson for the log-likelihood); Nocedal & Wright, *Numerical
+    Optimization*, 2nd ed., §3.1 (backtracking, Armijo) and §3.4 (Newton with Hessian
+    modification); Moré (1978), "The Levenberg–Marquardt algorithm: implementation and
+    theory", Lecture Notes in Mathematics 630 (scaled damping).
+    """
+    scale = column_scale(X) if scale is None else scale
+    loss, gradient = objective(theta, X, y, l2)
+    if not (np.isfinite(loss) and np.all(np.isfinite(gradient))):
+        return NewtonUpdate(theta, loss, "overflow")
+    if _cancelled(should_stop):
+        return NewtonUpdate(theta, loss, "cancelled")
+    system = _NewtonSystem(theta, X, y, l2, scale)
+    if not system.finite:
+        return NewtonUpdate(theta, loss, "overflow")
+    noise = _rounding_error(theta, loss, system.residual, scale)
+    search = _LineSearch(theta, X, y, l2, loss, gradient, scale, noise, should_stop)
+    for damping in DAMPING_LADDER:
+        direction = system.direction(gradient, damping)
+        if direction is None:
+            continue  # singular to working precision at this μ: damp more
+        result = search.along(direction)
+        if result is not None:
+            kind = "newton" if damping == 0 else "damped"
+            return replace(result, kind=kind, damping=damping)
+        if search.cancelled:
+            return NewtonUpdate(theta, loss, "cancelled")
+    return NewtonUpdate(theta, loss, "stationary")
+
+
+class _NewtonSystem:
+    """The Jacobi-scaled Newton system at θ, solved for any damping μ.
+
+    H = BᵀB with B = [A·diag(√(σ(z)σ(−z)/n)); diag(√(λ_j/n))], A = [X, 1]. The columns of B
+    are scaled to unit norm (B̂ = B·D⁻¹, D = √diag H, so D⁻¹HD⁻¹ has unit diagonal). The
+    weights σ(z)·σ(−z) are p(1 − p) without the cancellation of 1 − p for confident points.
+
+    Two factorisations: Cholesky of B̂ᵀB̂ + μI (fast, n·p² flops for the product), and, when
+    that is singular to working precision, the QR factorisation B̂ = QR followed by the QR of
+    the (2p × p) stack [R; √μ·I] (Moré 1978). QR works on B̂, whose condition number is the
+    square root of the Hessian's, so the undamped Newton step remains available on badly
+    conditioned problems (degree-6 features, nearly separated classes) where Cholesky of H
+    would have to be damped.
+    """
+
+    def __init__(self, theta, X, y, l2, scale):
+        n, p = X.shape
+        penalty = np.broadcast_to(np.asarray(l2, dtype=np.float64), (p,)) / n
+        penalised = np.flatnonzero(penalty > 0)
+        with np.errstate(over="ignore", invalid="ignore"):
+            z = X @ theta[:-1] + theta[-1]
+            root = np.sqrt(expit(z) * expit(-z) / n)
+            self.residual = expit(z) - y
+            B = np.zeros((n + len(penalised), p + 1))
+            np.multiply(X, root[:, None], out=B[:n, :p])
+        B[:n, p] = root
+        B[n + np.arange(len(penalised)), penalised] = np.sqrt(penalty[penalised])
+        self.finite = bool(np.all(np.isfinite(B)))
+        if not self.finite:
+            return
+        gram = B.T @ B  # = H
+        self.jacobi = _jacobi_scale(np.sqrt(np.diag(gram)), scale)
+        self.gram = gram / np.outer(self.jacobi, self.jacobi)
+        self._B = B
+        self._R = None
+
+    def direction(self, gradient, damping):
+        """d with (H + μ·D²)·d = ∇J, or None when singular to working precision."""
+        rhs = gradient / self.jacobi
+        solution = _cholesky_solve(self.gram + damping * np.eye(len(rhs)), rhs)
+        if solution is None:
+            solution = self._qr_solve(rhs, damping)
+        if solution is None or not np.all(np.isfinite(solution)):
+            return None
+        return solution / self.jacobi
+
+    def _qr_solve(self, rhs, damping):
+        if self._R is None:
+            self._B /= self.jacobi
+            self._R = np.linalg.qr(self._B, mode="r")
+        R = self._R
+        if damping > 0:
+            R = np.linalg.qr(np.vstack([R, np.sqrt(damping) * np.eye(len(rhs))]), mode="r")
+        diagonal = np.abs(np.diag(R))
+        if not diagonal.min() > MIN_R_DIAGONAL * diagonal.max():
+            return None
+        return solve_triangular(R, solve_triangular(R, rhs, trans="T"))
+
+
+def _jacobi_scale(column_norms, scale):
+    """D = √diag(H) (the column norms of B), floored relative to the largest curvature in
+    unit-RMS coordinates.
+
+    A weight whose curvature vanishes (a column whose points all have σ(z) ≈ 0 or 1, or an
+    all-zero column) gets the floor, so D stays invertible and the damped system reduces to
+    a scaled gradient step along it.
+    """
+    curvature = (column_norms / scale) ** 2  # curvature per unit-RMS coordinate
+    peak = float(np.max(curvature))
+    if not peak > 0:
+        return scale  # no curvature at all (every σ saturated): plain unit-RMS scaling
+    return scale * np.sqrt(np.maximum(curvature, 1e-20 * peak))
+
+
+def _cholesky_solve(matrix, rhs):
+    """Solve matrix·x = rhs by Cholesky; None if not positive definite to working precision."""
+    try:
+        factor = np.linalg.cholesky(matrix)
+    except np.linalg.LinAlgError:
+        return None
+    pivots = np.diag(factor) ** 2
+    if not pivots.min() > MIN_PIVOT * pivots.max():
+        return None  # rounding in the Gram matrix would dominate the step
+    return solve_triangular(factor, solve_triangular(factor, rhs, lower=True), lower=True,
+                            trans="T")
+
+
+class _LineSearch:
+    """Backtracking along θ − t·d from one θ (J, ∇J and J's rounding error computed once)."""
+
+    def __init__(self, theta, X, y, l2, loss, gradient, scale, noise, should_stop):
+        self.theta, self.X, self.y, self.l2 = theta, X, y, l2
+        self.loss, self.gradient, self.scale = loss, gradient, scale
+        self.noise, self.should_stop = noise, should_stop
+        self.cancelled = False
+        self.gradient_norm = _norm(gradient / scale)
+
+    def along(self, direction):
+        """The first acceptable NewtonUpdate θ − t·d, or None (see :func:`newton_update`)."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            slope = float(self.gradient @ direction)
+        if not (np.isfinite(slope) and slope > 0):
+            return None  # not a descent direction (rounding in a singular system)
+        step = 1.0
+        for _ in range(MAX_HALVINGS):
+            if _cancelled(self.should_stop):
+                self.cancelled = True
+                return None
+            candidate = self.theta - step * direction
+            loss, gradient = objective(candidate, self.X, self.y, self.l2)
+            if self._acceptable(loss, gradient, step * slope):
+                return NewtonUpdate(candidate, loss, "newton", slope, step)
+            if step * slope < self.noise:
+                return None  # smaller steps cannot lower J measurably
+            step /= 2
+        return None
+
+    def _acceptable(self, loss, gradient, predicted):
+        if not (np.isfinite(loss) and np.all(np.isfinite(gradient))):
+            return False
+        if predicted > self.noise:
+            return loss <= self.loss - ARMIJO * predicted
+        # J flat to rounding (a decrease is as likely noise as progress): accept if J did not
+        # measurably rise and the gradient shrank.
+        return (loss <= self.loss + self.noise
+                and _norm(gradient / self.scale) < self.gradient_norm)
+
+
+def _rounding_error(theta, loss, residual, scale):
+    """A bound on the rounding error of J(θ), in nats.
+
+    Each loss term errs by about |∂ℓ/∂z|·|δz| = |σ(z) − y|·|δz|, and z = X·w + b errs by up to
+    ε·(|X|·|w| + |b|), which is large when monomials of raw features cancel. By Cauchy–Schwarz
+    the mean of the products is at most RMS(σ(z) − y)·(Σ_j c_j·|w_j| + |b|), c_j the RMS of
+    column j: 8·ε·(J + that) without another pass over X.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        spread = float(np.sqrt(np.mean(residual * residual))) * float(np.abs(theta) @ scale)
+        bound = 8 * np.finfo(np.float64).eps * (abs(loss) + spread)
+    return bound if np.isfinite(bound) else float("inf")
+
+
+def _cancelled(should_stop):
+    return should_stop is not None and bool(should_stop())
 
 
 def _norm(vector):
-    """‖vector‖, inf (without a warning) when it overflows."""
+    """‖vector‖; inf (without a warning) when it overflows."""
     with np.errstate(over="ignore", invalid="ignore"):
-        return float(np.linalg.norm(vector))
+        value = float(np.linalg.norm(vector))
+    return value if np.isfinite(value) else float("inf")
