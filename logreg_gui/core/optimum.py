@@ -55,6 +55,10 @@ class Optimum:
     infimum : float or None
         inf J (nats) when there is no finite optimum: 0 under complete separation (or a
         single class), the overlap points' limiting loss under quasi-complete separation.
+    direction : ndarray of float64, shape (n_features + 1,), or None
+        Under separation, a direction (w, b) in the units of X along which J falls to its
+        infimum (every margin (2y − 1)·(X·w + b) ≥ 0); None otherwise. It transforms between
+        units like (coef, intercept), e.g. with :meth:`Standardizer.to_original`.
     """
 
     theta: np.ndarray | None
@@ -64,6 +68,7 @@ class Optimum:
     iterations: int = 0
     separation: str | None = None
     infimum: float | None = None
+    direction: np.ndarray | None = None
 
 
 def separates(theta, X, y):
@@ -115,7 +120,10 @@ def existence(X, y, l2, should_stop=None):
     Albert & Anderson (1984); Konis (2007).
     """
     if has_single_class(y):
-        return Optimum(None, None, SINGLE_CLASS, separation=COMPLETE, infimum=0.0)
+        direction = np.zeros(X.shape[1] + 1)
+        direction[-1] = 1.0 if y[0] == 1 else -1.0
+        return Optimum(None, None, SINGLE_CLASS, separation=COMPLETE, infimum=0.0,
+                       direction=direction)
     free = np.broadcast_to(np.asarray(l2, dtype=np.float64), (X.shape[1],)) == 0
     if not free.any():
         return None  # every weight penalised and both classes present: J is coercive
@@ -123,15 +131,18 @@ def existence(X, y, l2, should_stop=None):
         found = detect_separation(X[:, free], y, should_stop)
         if not found.separated:
             return None
+        direction = np.zeros(X.shape[1] + 1)
+        direction[np.append(free, True)] = found.direction
         if found.kind == COMPLETE:
-            return Optimum(None, None, COMPLETE_SEPARATION, separation=COMPLETE, infimum=0.0)
+            return Optimum(None, None, COMPLETE_SEPARATION, separation=COMPLETE, infimum=0.0,
+                           direction=direction)
         infimum = _overlap_infimum(X, y, l2, found.overlap, should_stop)
     except Cancelled:
         return Optimum(None, None, "cancelled")
     if infimum is None:
         return Optimum(None, None, "cancelled")
     return Optimum(None, None, QUASI_COMPLETE_SEPARATION.format(infimum=infimum),
-                   separation=found.kind, infimum=infimum)
+                   separation=found.kind, infimum=infimum, direction=direction)
 
 
 def _overlap_infimum(X, y, l2, overlap, should_stop):
