@@ -28,6 +28,8 @@ QUASI_COMPLETE_SEPARATION = (
     f"grows and there is no finite optimum; {_PENALTY_HINT}")
 SINGLE_CLASS = ("all training points are in one class, so J falls towards 0 as the intercept "
                 "b → ±∞ (b is never penalised): there is no finite optimum")
+NOT_FINITE = ("the features are not all finite numbers (raw polynomial features of large "
+              "values overflow float64): J* cannot be computed")
 NO_FINITE_OPTIMUM = COMPLETE_SEPARATION  # the former name
 
 
@@ -113,12 +115,15 @@ def existence(X, y, l2, should_stop=None):
     Optimum or None
         ``theta = loss = None``, ``reason`` naming the kind of separation and saying that an L2
         penalty gives a finite optimum, ``separation`` and ``infimum`` set; ``reason =
-        "cancelled"`` if `should_stop` said so.
+        "cancelled"`` if `should_stop` said so; a reason (and no separation) when X holds
+        inf or NaN.
 
     References
     ----------
     Albert & Anderson (1984); Konis (2007).
     """
+    if not np.all(np.isfinite(X)):
+        return Optimum(None, None, NOT_FINITE)
     if has_single_class(y):
         direction = np.zeros(X.shape[1] + 1)
         direction[-1] = 1.0 if y[0] == 1 else -1.0
@@ -370,8 +375,9 @@ class _NewtonSystem:
     """The Jacobi-scaled Newton system at θ, solved for any damping μ.
 
     H = BᵀB with B = [A·diag(√(σ(z)σ(−z)/n)); diag(√(λ_j/n))], A = [X, 1]. The columns of B
-    are scaled to unit norm (B̂ = B·D⁻¹, D = √diag H, so D⁻¹HD⁻¹ has unit diagonal). The
-    weights σ(z)·σ(−z) are p(1 − p) without the cancellation of 1 − p for confident points.
+    are first divided by c (the RMS of the columns of A), then scaled to unit norm (D⁻¹, so
+    that the system matrix D⁻¹C⁻¹HC⁻¹D⁻¹ has unit diagonal). The weights σ(z)·σ(−z) are
+    p(1 − p) without the cancellation of 1 − p for confident points.
 
     Two factorisations: Cholesky of B̂ᵀB̂ + μI (fast, n·p² flops for the product), and, when
     that is singular to working precision, the QR factorisation B̂ = QR followed by the QR of
@@ -389,28 +395,33 @@ class _NewtonSystem:
             z = X @ theta[:-1] + theta[-1]
             root = np.sqrt(expit(z) * expit(-z) / n)
             self.residual = expit(z) - y
+            # B in unit-RMS coordinates (columns divided by c first, so that features of any
+            # magnitude give entries of order √(p(1 − p)/n), never overflowing or underflowing).
             B = np.zeros((n + len(penalised), p + 1))
-            np.multiply(X, root[:, None], out=B[:n, :p])
-        B[:n, p] = root
-        B[n + np.arange(len(penalised)), penalised] = np.sqrt(penalty[penalised])
-        self.finite = bool(np.all(np.isfinite(B)))
+            np.multiply(X, 1.0 / scale[:p], out=B[:n, :p])
+            B[:n, :p] *= root[:, None]
+            B[:n, p] = root
+            B[n + np.arange(len(penalised)), penalised] = (np.sqrt(penalty[penalised])
+                                                           / scale[penalised])
+            gram = B.T @ B  # = C⁻¹HC⁻¹
+        self.finite = bool(np.all(np.isfinite(gram)))
         if not self.finite:
             return
-        gram = B.T @ B  # = H
-        self.jacobi = _jacobi_scale(np.sqrt(np.diag(gram)), scale)
+        self.jacobi = _jacobi_scale(np.diag(gram))  # in unit-RMS coordinates
         self.gram = gram / np.outer(self.jacobi, self.jacobi)
+        self.scale = scale
         self._B = B
         self._R = None
 
     def direction(self, gradient, damping):
         """d with (H + μ·D²)·d = ∇J, or None when singular to working precision."""
-        rhs = gradient / self.jacobi
+        rhs = gradient / self.scale / self.jacobi
         solution = _cholesky_solve(self.gram + damping * np.eye(len(rhs)), rhs)
         if solution is None:
             solution = self._qr_solve(rhs, damping)
         if solution is None or not np.all(np.isfinite(solution)):
             return None
-        return solution / self.jacobi
+        return solution / self.jacobi / self.scale
 
     def _qr_solve(self, rhs, damping):
         if self._R is None:
@@ -425,19 +436,17 @@ class _NewtonSystem:
         return solve_triangular(R, solve_triangular(R, rhs, trans="T"))
 
 
-def _jacobi_scale(column_norms, scale):
-    """D = √diag(H) (the column norms of B), floored relative to the largest curvature in
-    unit-RMS coordinates.
+def _jacobi_scale(curvature):
+    """√diag(C⁻¹HC⁻¹), floored at 1e-10 of the largest (curvatures of unit-RMS coordinates).
 
     A weight whose curvature vanishes (a column whose points all have σ(z) ≈ 0 or 1, or an
     all-zero column) gets the floor, so D stays invertible and the damped system reduces to
     a scaled gradient step along it.
     """
-    curvature = (column_norms / scale) ** 2  # curvature per unit-RMS coordinate
     peak = float(np.max(curvature))
     if not peak > 0:
-        return scale  # no curvature at all (every σ saturated): plain unit-RMS scaling
-    return scale * np.sqrt(np.maximum(curvature, 1e-20 * peak))
+        return np.ones_like(curvature)  # no curvature at all (every σ saturated)
+    return np.sqrt(np.maximum(curvature, 1e-20 * peak))
 
 
 def _cholesky_solve(matrix, rhs):

@@ -61,6 +61,25 @@ class Standardizer:
         constant = std <= cls.CONSTANT_RTOL * peak
         return cls(mean, np.where(constant, 1.0, std))
 
+    def standardized_penalty(self, l2):
+        """λ_j = λ/s_j²: the penalty on standardized weights v_j = w_j·s_j that equals λ·‖w‖².
+
+        Parameters
+        ----------
+        l2 : float ≥ 0
+            λ on the weights in original units.
+
+        Returns
+        -------
+        ndarray of float64, shape (n_features,)
+            All zeros when λ = 0 (whatever the scales, without 0/0); capped at 1e300 when s_j
+            is so small that λ/s_j² overflows (the weight is then held at 0).
+        """
+        if l2 == 0:
+            return np.zeros_like(self.scale_)
+        with np.errstate(over="ignore"):
+            return np.minimum(l2 / self.scale_**2, 1e300)
+
     def transform(self, X):
         """Standardized copy of X, shape (n_samples, n_features), float64."""
         return (np.asarray(X, dtype=np.float64) - self.mean_) / self.scale_

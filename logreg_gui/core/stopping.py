@@ -18,7 +18,7 @@ standardized features c_j = 1 and the norm is the ordinary ‖∇J‖.
 
 import numpy as np
 
-from .loss import hessian
+from ._math import expit
 
 NEWTON_TOL = 1e-10
 """Default relative gradient tolerance of Newton's method (and of J*)."""
@@ -136,12 +136,20 @@ def distance_to_optimum(theta, X, y, l2, gradient, scale=None):
     solution); Boyd & Vandenberghe, *Convex Optimization*, §9.5.1.
     """
     scale = column_scale(X) if scale is None else scale
-    H = hessian(theta, X, y, l2)
-    if not (np.all(np.isfinite(H)) and np.all(np.isfinite(gradient))):
+    n, p = X.shape
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        # H and ∇J in unit-RMS coordinates: C⁻¹HC⁻¹ and C⁻¹∇J, well scaled for any units.
+        z = X @ theta[:-1] + theta[-1]
+        weights = expit(z) * expit(-z) / n
+        A = np.column_stack([X / scale[:p], np.ones(n)])
+        S = (A.T * weights) @ A
+        penalty = np.broadcast_to(np.asarray(l2, dtype=np.float64), (p,))
+        S[np.arange(p), np.arange(p)] += penalty / n / scale[:p] ** 2
+        rhs = np.asarray(gradient) / scale
+    if not (np.all(np.isfinite(S)) and np.all(np.isfinite(rhs))):
         return float("inf")
-    S = H / np.outer(scale, scale)  # unit-RMS coordinates: a well-scaled p × p system
     try:
-        step = np.linalg.solve(S, np.asarray(gradient) / scale)
+        step = np.linalg.solve(S, rhs)
     except np.linalg.LinAlgError:
         return float("inf")
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):

@@ -115,6 +115,27 @@ def test_newton_on_raw_features_of_any_scale_reaches_the_optimum(factor):
     assert state.intercept_ == pytest.approx(RAW_1E8_INTERCEPT, rel=1e-6)
 
 
+@pytest.mark.parametrize("factor", [1e-200, 1e200])
+def test_extreme_units_give_the_same_optimum_without_warnings(factor):
+    data = dataset("iris-overlap")
+    expected = find_optimum(data.X, data.y, 0.0).loss
+    assert find_optimum(data.X * factor, data.y, 0.0).loss == pytest.approx(expected, rel=1e-9)
+    trainer = Trainer(data.X * factor, data.y, optimizer="newton", standardize=False)
+    trainer.advance(50)
+    assert trainer.state().loss == pytest.approx(expected, rel=1e-9)
+    scaler = Standardizer.fit(data.X * factor)
+    np.testing.assert_allclose(scaler.transform(data.X * factor),
+                               Standardizer.fit(data.X).transform(data.X), atol=1e-12)
+    assert np.all(scaler.standardized_penalty(0.0) == 0)
+    assert np.all(np.isfinite(scaler.standardized_penalty(1.0)))
+
+
+def test_overflowing_features_give_a_reason_not_an_error():
+    X = np.array([[1.0, np.inf], [2.0, 1.0], [0.0, 3.0]])
+    found = find_optimum(X, np.array([0, 1, 1]), 0.0)
+    assert found.theta is None and "not all finite" in found.reason
+
+
 @pytest.mark.parametrize("name, degree", [("breast", 2), ("breast", 3), ("iris-overlap", 3),
                                           ("raw_scale_1e8", 2)])
 def test_newton_on_raw_polynomial_features_reaches_the_optimum(name, degree):
