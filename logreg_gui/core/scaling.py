@@ -77,7 +77,7 @@ class Standardizer:
         """
         if l2 == 0:
             return np.zeros_like(self.scale_)
-        with np.errstate(over="ignore"):
+        with np.errstate(over="ignore", divide="ignore"):  # s_j² may underflow to 0
             return np.minimum(l2 / self.scale_**2, 1e300)
 
     def transform(self, X):
