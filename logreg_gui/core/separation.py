@@ -110,17 +110,23 @@ def detect_separation(X, y, should_stop=None):
     """
     X, y = _checked(X, y)
     signed, unit, mean, kept = _signed_rows(X, y)
+    program = _MarginProgram(signed, should_stop)
     candidates = np.ones(len(y), dtype=bool)
+    beta, margins = program.max_margin_sum(candidates)
+    if not np.any(margins > POSITIVE):
+        return Separation(None, candidates)  # the usual case: one LP
+    beta_min, smallest = program.max_min_margin()
+    if smallest > POSITIVE:  # every margin positive at once
+        return Separation(COMPLETE, ~candidates,
+                          _original_direction(beta_min, unit, mean, kept))
     total = np.zeros(signed.shape[1])
     for _ in range(MAX_ROUNDS):
-        beta, margins = _max_margin_sum(signed, candidates, should_stop)
         positive = candidates & (margins > POSITIVE)
         if not positive.any():
             break
         candidates &= ~positive
         total += beta
-    if candidates.all():
-        return Separation(None, candidates)
+        beta, margins = program.max_margin_sum(candidates)
     kind = COMPLETE if not candidates.any() else QUASI_COMPLETE
     return Separation(kind, candidates, _original_direction(total, unit, mean, kept))
 
@@ -182,26 +188,52 @@ def _original_direction(beta, unit, mean, kept):
     return direction / np.max(np.abs(direction))
 
 
-def _max_margin_sum(signed, candidates, should_stop):
-    """max Σ_{i∈candidates} ã_i·β s.t. ã_i·β ≥ 0 for all i, |β_j| ≤ 1, by constraint generation.
-
-    Returns β, shape (k + 1,), and all margins ã_i·β, shape (n,).
+class _MarginProgram:
+    """The LPs over β (and a margin s) with one constraint ã_i·β ≥ s per point, solved by
+    constraint generation: only a working set of rows enters each LP; rows the solution
+    violates are added and the LP solved again. The working set is kept from LP to LP (the
+    constraints never change, only the objective), so later LPs start with the binding rows.
     """
-    n = len(signed)
-    # The objective sums the candidate rows; divided by their count it stays of order 1.
-    cost = -signed[candidates].sum(axis=0) / max(1, candidates.sum())
-    working = np.zeros(n, dtype=bool)
-    working[np.linspace(0, n - 1, min(n, WORKING_SET)).astype(np.int64)] = True
-    while True:
-        if should_stop is not None and should_stop():
-            raise Cancelled
-        result = linprog(cost, A_ub=-signed[working], b_ub=np.zeros(int(working.sum())),
-                         bounds=(-1, 1), method="highs", options=LP_OPTIONS)
-        beta = result.x if result.status == 0 else np.zeros(signed.shape[1])
-        margins = signed @ beta
-        violated = np.flatnonzero((margins < -FEASIBLE) & ~working)
-        if len(violated) == 0:
-            return beta, margins
-        # The most violated rows first: they are the ones that will bind.
-        worst = violated[np.argsort(margins[violated])[:ADDED_PER_ROUND]]
-        working[worst] = True
+
+    def __init__(self, signed, should_stop):
+        self.signed, self.should_stop = signed, should_stop
+        n = len(signed)
+        self.working = np.zeros(n, dtype=bool)
+        self.working[np.linspace(0, n - 1, min(n, WORKING_SET)).astype(np.int64)] = True
+
+    def max_margin_sum(self, candidates):
+        """max Σ_{i∈candidates} ã_i·β s.t. ã_i·β ≥ 0 for all i, |β_j| ≤ 1.
+
+        Returns β, shape (k + 1,), and all margins ã_i·β, shape (n,).
+        """
+        # The objective sums the candidate rows; divided by their count it stays of order 1.
+        cost = -self.signed[candidates].sum(axis=0) / max(1, candidates.sum())
+        solution, margins = self._solve(np.append(cost, 0.0), (0.0, 0.0))
+        return solution[:-1], margins
+
+    def max_min_margin(self):
+        """max s s.t. ã_i·β ≥ s for all i, |β_j| ≤ 1, s ≤ 1; returns β and s."""
+        cost = np.zeros(self.signed.shape[1] + 1)
+        cost[-1] = -1.0
+        solution, _ = self._solve(cost, (None, 1.0))
+        return solution[:-1], float(solution[-1])
+
+    def _solve(self, cost, margin_bounds):
+        """Minimise cost·(β, s) s.t. −ã_i·β + s ≤ 0 on the working set, then on every row."""
+        k = self.signed.shape[1]
+        bounds = [(-1.0, 1.0)] * k + [margin_bounds]
+        while True:
+            if self.should_stop is not None and self.should_stop():
+                raise Cancelled
+            rows = self.signed[self.working]
+            result = linprog(cost, A_ub=np.column_stack([-rows, np.ones(len(rows))]),
+                             b_ub=np.zeros(len(rows)), bounds=bounds, method="highs",
+                             options=LP_OPTIONS)
+            solution = result.x if result.status == 0 else np.zeros(k + 1)
+            margins = self.signed @ solution[:-1]
+            violated = np.flatnonzero((margins < solution[-1] - FEASIBLE) & ~self.working)
+            if len(violated) == 0:
+                return solution, margins
+            # The most violated rows first: they are the ones that will bind.
+            worst = violated[np.argsort(margins[violated])[:ADDED_PER_ROUND]]
+            self.working[worst] = True
