@@ -139,10 +139,13 @@ class Adam(GradientDescent):
 
 
 class Newton(GradientDescent):
-    """Damped Newton's method (IRLS) with a line search; see :func:`newton_update`.
+    """Damped Newton's method (IRLS) with a line search; see
+    :func:`logreg_gui.core.optimum.newton_update`.
 
     The learning rate is not used. After each :meth:`step`, ``last_update`` holds the full
-    :class:`NewtonUpdate` (how the step was taken, the Newton decrement, whether it moved).
+    :class:`~logreg_gui.core.optimum.NewtonUpdate` (how the step was taken, the Newton
+    decrement, whether it moved; ``kind == "stationary"`` means θ is optimal to working
+    precision).
 
     References
     ----------
@@ -167,7 +170,8 @@ class Newton(GradientDescent):
 
 
 def newton_step(theta, X, y, l2, gradient=None, should_stop=None):
-    """θ after one :func:`newton_update` (kept for callers that only need the new θ).
+    """θ after one :func:`logreg_gui.core.optimum.newton_update` (for callers that only need
+    the new θ).
 
     Parameters
     ----------

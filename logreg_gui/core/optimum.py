@@ -304,9 +304,12 @@ MAX_HALVINGS = 60
 def newton_update(theta, X, y, l2, should_stop=None, scale=None):
     """One damped Newton–Cholesky step with a backtracking (Armijo) line search.
 
-    The system H·d = ∇J is Jacobi-scaled (D⁻¹HD⁻¹ has unit diagonal, D = √diag H) and solved
-    by Cholesky. The undamped Newton direction is tried first; when the factorisation fails or
-    is singular to working precision, or the line search finds no acceptable step, the
+    The system H·d = ∇J is scaled to unit-RMS coordinates and then Jacobi-scaled (unit
+    diagonal), and solved by Cholesky; when the Gram matrix is singular to working precision,
+    by the QR factorisation of the weighted design matrix instead, whose condition number is
+    the square root of the Hessian's (nothing is truncated). The undamped Newton direction is
+    tried first; when both factorisations are singular to working precision, or the line
+    search finds no acceptable step, the
     Levenberg–Marquardt system (D⁻¹HD⁻¹ + μI) is solved for μ from :data:`DAMPING_LADDER`,
     which turns the direction continuously into the Jacobi-scaled gradient. Every quantity is
     relative, so the iterates do not depend on the units of the features (a column scaled by
