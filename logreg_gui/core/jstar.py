@@ -1,5 +1,6 @@
 """J* of a training problem, cached per data and options, computable on another thread."""
 
+from dataclasses import replace
 from functools import partial
 
 import numpy as np
@@ -32,12 +33,17 @@ def optimum_of(X, y, options, should_stop=None):
     # badly conditioned); the penalty on raw weights w_j = v_j / s_j becomes λ/s_j² on the
     # standardized ones, so J* is the same.
     scaler = Standardizer.fit(X)
-    found = find_optimum(scaler.transform(X), y, options.l2 / scaler.scale_ ** 2,
+    found = find_optimum(scaler.transform(X), y, scaler.standardized_penalty(options.l2),
                          should_stop=should_stop)
-    if found.theta is None:
-        return found
-    return Optimum(np.append(*scaler.to_original(found.theta[:-1], found.theta[-1])),
-                   found.loss, None)
+    return replace(found, theta=_trained_units(scaler, found.theta),
+                   direction=_trained_units(scaler, found.direction))
+
+
+def _trained_units(scaler, vector):
+    """(w, b) of the standardized problem in the units of X (None stays None)."""
+    if vector is None:
+        return None
+    return np.append(*scaler.to_original(vector[:-1], vector[-1]))
 
 
 class OptimumCache:

@@ -228,9 +228,16 @@ def maximum_likelihood(X, y, degree=1, start=None):
         return _undefined(X, y, degree, singular_reason(condition), condition)
     # θ_original = T·θ_standardized (the Jacobian of to_original), so Cov = T·M·(T·M)ᵀ.
     T = np.eye(len(theta))
-    T[0, 1:] = -scaler.mean_ / scaler.scale_
-    T[1:, 1:] /= scaler.scale_
-    original_root = T @ root
-    return MaximumLikelihood(T @ theta, original_root @ original_root.T,
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        T[0, 1:] = -scaler.mean_ / scaler.scale_
+        T[1:, 1:] /= scaler.scale_
+        original_root = T @ root
+        covariance = original_root @ original_root.T
+    if not (np.all(np.isfinite(covariance)) and np.all(np.isfinite(T @ theta))
+            and np.all(np.diag(covariance) > 0)):
+        return _undefined(X, y, degree, "in these units the standard errors overflow or "
+                          "underflow: rescale the features (e.g. other units) for the table",
+                          condition)
+    return MaximumLikelihood(T @ theta, covariance,
                              _log_likelihood(A, y, theta), X, y, A @ theta, degree, condition,
                              None, scaler, root)

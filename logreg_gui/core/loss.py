@@ -199,21 +199,24 @@ def cross_entropy_evaluator(X, y, l2=0.0):
         inf or NaN, which the caller reports.
     """
     n = X.shape[0]
+    design = np.column_stack([X, np.ones(n)])  # [X, 1]: z and ∇J in one product each
     sign = np.where(np.asarray(y) == 1, -1.0, 1.0)
+    penalized = bool(np.any(np.asarray(l2) != 0))
 
     def evaluate(theta):
-        w = theta[:-1]
-        z = X @ w
-        z += theta[-1]
+        z = design @ theta
         z *= sign
         losses = np.logaddexp(0.0, z, out=z)
         err = np.expm1(-losses)
-        err *= -sign
-        gradient = np.empty_like(theta)
-        gradient[:-1] = err @ X + l2 * w
-        gradient[-1] = err.sum()
-        gradient /= n
-        return losses.sum() / n + float(np.sum(l2 * w * w)) / (2 * n), gradient
+        err *= sign
+        gradient = err @ design
+        gradient *= -1 / n
+        loss = losses.sum() / n
+        if penalized:
+            w = theta[:-1]
+            gradient[:-1] += l2 * w / n
+            loss += float(np.sum(l2 * w * w)) / (2 * n)
+        return loss, gradient
 
     return evaluate
 

@@ -9,7 +9,8 @@ the trainer has already computed. It returns the new θ.
 
 import numpy as np
 
-from logreg_gui.core.loss import hessian, objective
+from logreg_gui.core.loss import objective
+from logreg_gui.core.newton import newton_update
 
 NAMES = ("gd", "sgd", "momentum", "adam", "newton")
 
@@ -166,70 +167,64 @@ class Adam(GradientDescent):
 
 
 class Newton(GradientDescent):
-    """Newton's method (IRLS) θ ← θ − t·H⁻¹∇J with step halving until J decreases.
+    """Damped Newton's method (IRLS) with a line search; see
+    :func:`logreg_gui.core.newton.newton_update`.
 
-    The learning rate is not used: the step starts at t = 1 and is halved (at most 40 times)
-    while J(θ − t·d) > J(θ). References: ESL §4.4.1; Nocedal & Wright, *Numerical
-    Optimization*, §3.1 (backtracking).
+    The learning rate is not used. After each :meth:`step`, ``last_update`` holds the full
+    :class:`~logreg_gui.core.newton.NewtonUpdate` (how the step was taken, the Newton
+    decrement, whether it moved; ``kind == "stationary"`` means θ is optimal to working
+    precision).
+
+    References
+    ----------
+    ESL §4.4.1; Nocedal & Wright, *Numerical Optimization*, 2nd ed., §3.1 and §3.4.
     """
 
     name = "newton"
-    max_halvings = 40
 
     def __init__(self, learning_rate):
         super().__init__(learning_rate)
         self.reset()
 
     def reset(self):
-        """Forget the last step."""
+        """Forget the last update."""
+        self.last_update = None
         self._step = None
 
     def state(self):
-        """``step``: the last update θ′ − θ = −t·H⁻¹∇J (None before the first)."""
-        return {"step": None if self._step is None else self._step.copy()}
+        """``step``: the last update θ′ − θ = −t·H⁻¹∇J and ``step_size`` t (None before the
+        first)."""
+        if self._step is None:
+            return {"step": None, "step_size": None}
+        return {"step": self._step.copy(), "step_size": self.last_update.step_size}
 
     def step(self, theta, X, y, l2, gradient):
-        """One safeguarded Newton update; returns the new θ (θ itself if no step lowers J)."""
-        following = newton_step(theta, X, y, l2, gradient)
-        self._step = following - theta
-        return following
+        """One damped Newton update; returns the new θ (θ itself only when no step can lower J
+        or its gradient measurably: θ is then the optimum to working precision)."""
+        self.last_update = newton_update(theta, X, y, l2)
+        self._step = self.last_update.theta - theta
+        return self.last_update.theta
 
 
-def newton_step(theta, X, y, l2, gradient, should_stop=None):
-    """θ − t·d with d = H⁻¹·∇J and the largest t = 2^−k (k ≤ 40) for which J decreases.
+def newton_step(theta, X, y, l2, gradient=None, should_stop=None):
+    """θ after one :func:`logreg_gui.core.newton.newton_update` (for callers that only need
+    the new θ).
 
     Parameters
     ----------
-    theta, gradient : ndarray of float64, shape (n_features + 1,)
+    theta : ndarray of float64, shape (n_features + 1,)
     X : ndarray of float64, shape (n_samples, n_features)
     y : ndarray of int, shape (n_samples,)
-    l2 : float ≥ 0
+    l2 : float ≥ 0 or ndarray of float64 of shape (n_features,)
+    gradient : ndarray of float64, shape (n_features + 1,), optional
+        Ignored (recomputed with J); accepted for the optimizer interface.
     should_stop : callable () → bool, optional
-        Checked before each trial step (cancels a long line search on big data).
 
     Returns
     -------
     ndarray of float64, shape (n_features + 1,)
-        θ itself when no step lowers J, the data overflow or `should_stop` says so.
     """
-    H = hessian(theta, X, y, l2)
-    current, _ = objective(theta, X, y, l2)
-    if not (np.all(np.isfinite(H)) and np.all(np.isfinite(gradient)) and np.isfinite(current)):
-        return theta  # overflowing data: no meaningful step
-    # lstsq, not solve: H is singular for λ = 0 on separable data.
-    direction = np.linalg.lstsq(H, gradient, rcond=None)[0]
-    # Near the optimum J is flat to rounding: accept steps that raise it by rounding error only.
-    allowed = current + 8 * np.finfo(np.float64).eps * max(abs(current), 1.0)
-    step = 1.0
-    for _ in range(Newton.max_halvings + 1):
-        if should_stop is not None and should_stop():
-            return theta
-        candidate = theta - step * direction
-        loss, _ = objective(candidate, X, y, l2)
-        if np.isfinite(loss) and loss <= allowed:
-            return candidate
-        step /= 2
-    return theta
+    return newton_update(theta, X, y, l2, should_stop).theta
 
 
 def make_optimizer(name, learning_rate, batch_size=32, momentum=0.9, random_state=0,

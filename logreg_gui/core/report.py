@@ -3,7 +3,8 @@
 import math
 
 from logreg_gui.core.features import polynomial_feature_names
-from logreg_gui.core.state import CONVERGED, DIVERGED
+from logreg_gui.core.state import CONVERGED, DIVERGED, DIVERGING
+from logreg_gui.core.statistics_report import statistics_report
 
 
 def _finite_or_none(value):
@@ -26,11 +27,17 @@ def training_report(trainer, dataset):
         ``loss`` (the objective J = log-loss + λ/(2n)·‖w‖² on the training points, nats),
         ``log_loss`` (the mean cross-entropy alone), ``accuracy`` (training, fraction),
         ``test_loss`` and ``test_accuracy`` (null without a split), ``optimal_loss`` (J*, or
-        null) with ``optimal_loss_reason``, ``gradient_norm``, ``iterations``, ``epochs``,
-        ``converged``, ``diverged``, ``status``, ``n_samples`` (all points), ``n_train``,
-        ``n_test``, ``class_names``, ``feature_names`` (of the mapped features, e.g. x1^2*x2),
+        null) with ``optimal_loss_reason``, ``optimal_loss_infimum`` (the limit J approaches
+        when there is no finite optimum) and ``separation`` (``complete``,
+        ``quasi-complete`` or null), ``gradient_norm``, ``iterations``, ``epochs``,
+        ``converged``, ``diverged`` (also true while ``status`` is ``diverging``), ``status``,
+        ``n_samples`` (all points), ``n_train``, ``n_test``, ``class_names``,
+        ``feature_names`` (of the mapped features, e.g. x1^2*x2),
         ``input_feature_names``, and the options ``learning_rate``, ``standardize``, ``l2``,
-        ``degree``, ``optimizer``, ``batch_size``, ``momentum``, ``random_state``.
+        ``degree``, ``optimizer``, ``batch_size``, ``momentum``, ``random_state``, ``tol``,
+        ``loss_function``; then the statistics of
+        :func:`~logreg_gui.core.statistics_report.statistics_report` (``roc_auc``,
+        ``brier_score``, ``youden_threshold``, the coefficient table for λ = 0, …).
         Non-finite numbers are null.
     """
     state = trainer.state()
@@ -46,11 +53,13 @@ def training_report(trainer, dataset):
         "test_accuracy": _finite_or_none(state.test_accuracy),
         "optimal_loss": _finite_or_none(optimum.loss),
         "optimal_loss_reason": optimum.reason,
+        "optimal_loss_infimum": _finite_or_none(optimum.infimum),
+        "separation": optimum.separation,
         "gradient_norm": _finite_or_none(state.gradient_norm),
         "iterations": state.iteration,
         "epochs": state.epoch,
         "converged": state.status == CONVERGED,
-        "diverged": state.status == DIVERGED,
+        "diverged": state.status in (DIVERGED, DIVERGING),
         "status": state.status,
         "n_samples": dataset.n_samples,
         "n_train": state.n_samples,
@@ -66,4 +75,7 @@ def training_report(trainer, dataset):
         "batch_size": options.batch_size,
         "momentum": options.momentum,
         "random_state": options.random_state,
+        "tol": options.tol,
+        "loss_function": options.loss,
+        **statistics_report(trainer, dataset),
     }

@@ -8,6 +8,7 @@ from logreg_gui.core.loss import LOSSES
 from logreg_gui.core.parameters import PARAMETERS
 
 READY, CONVERGED, DIVERGED, EMPTY = "ready", "converged", "diverged", "empty"
+DIVERGING = "diverging"
 NO_OPTIMUM = "no finite optimum"
 
 
@@ -100,9 +101,13 @@ class TrainingState:
     gradient_norm : float
         ‖∂J/∂(w, b)‖ in the trained (standardized) units.
     status : str
-        ``"ready"``; ``"converged"`` (‖∇J‖ < tol, or no update lowers J); ``"diverged"`` (an
-        update made J or θ non-finite: the last finite θ is kept); ``"no finite optimum"``
-        (Newton with λ = 0 has separated the classes); ``"empty"`` (no training points).
+        ``"ready"``; ``"converged"`` (see :mod:`logreg_gui.core.stopping`: a scale-free
+        gradient test, and for first-order methods the coefficients within 0.1 % of θ*);
+        ``"diverging"`` (J far above its start, or stuck far above its best: see
+        :mod:`logreg_gui.core.divergence`; training may go on); ``"diverged"`` (an update made
+        J or θ non-finite: the last finite θ is kept); ``"no finite optimum"`` (λ = 0 and the
+        classes are separated in the feature space: J only creeps towards its infimum);
+        ``"empty"`` (no training points).
     coef_ : ndarray of float64, shape (n_features,)
         Weights of the mapped features φ(x) in original units.
     intercept_ : float

@@ -11,10 +11,12 @@ from logreg_gui.core.loss import log_loss
 from logreg_gui.core.model import LogisticModel
 from logreg_gui.core.optimizers import make_optimizer
 from logreg_gui.core.jstar import OptimumCache
-from logreg_gui.core.optimum import separates
+from logreg_gui.core.judge import Judge, safe_norm
 from logreg_gui.core.scaling import Standardizer
-from logreg_gui.core.state import (CONVERGED, DIVERGED, EMPTY, NO_OPTIMUM, READY, TrainingOptions,
-                    TrainingState)
+from logreg_gui.core.state import (CONVERGED, DIVERGED, DIVERGING, EMPTY, NO_OPTIMUM, READY,
+                                   TrainingOptions, TrainingState)
+
+RESUMABLE = {CONVERGED, DIVERGING, NO_OPTIMUM}  # Play goes on from these
 
 # Which options require what when they change (everything else, e.g. η or tol, is only stored).
 _NEW_OPTIMIZER = {"optimizer", "batch_size", "momentum", "random_state", "loss", "degree"}
@@ -103,7 +105,7 @@ class Trainer:
         if changed & _NEW_OPTIMUM:
             self.optima.forget()
         self._status = READY
-        self._evaluate()
+        self._refresh()
 
     def set_data(self, X, y, test_mask=None):
         """Replace the data, keeping the model (in original units) and the iteration count.
@@ -121,7 +123,7 @@ class Trainer:
         self._map_features()
         self.optima.forget()
         self._status = READY
-        self._evaluate()
+        self._refresh()
 
     def _map_features(self):
         """φ(X) of the training and test points, scaled; θ carried over in original units."""
@@ -158,7 +160,7 @@ class Trainer:
         self._theta = theta
         self._optimizer.reset()
         self._status = READY
-        self._evaluate()
+        self._refresh()
 
     def reset(self):
         """Set w = 0, b = 0, the iteration count to 0 and restart the optimizer."""
@@ -166,7 +168,7 @@ class Trainer:
         self.iteration = 0
         self._optimizer.reset()
         self._status = READY
-        self._evaluate()
+        self._refresh()
 
     # -- training -----------------------------------------------------------------------------
 
@@ -186,8 +188,9 @@ class Trainer:
             For each of the k ≤ n_iterations updates performed: J on the training points, and
             the mean log-loss on the test points (NaN without a test set).
         """
-        if self._status == CONVERGED:
+        if self._status in RESUMABLE:
             self._status = READY
+            self._watch()  # a diverging run the user continues is judged from here on
         losses = np.full((n_iterations, 2), np.nan)
         done = 0
         # Overflow means the parameters diverged: it is reported from the values, not warned.
@@ -210,15 +213,15 @@ class Trainer:
         return losses[:done]
 
     def _status_after(self, previous):
-        if self._gradient_norm < self._options.tol:
-            return CONVERGED
-        if self._options.optimizer != "newton":
-            return READY  # (an SGD batch can give a zero step far from the optimum)
-        if np.array_equal(self._theta, previous):
-            return CONVERGED  # no Newton step lowers J any more
-        if self._options.l2 == 0 and separates(self._theta, self._X, self._y):
-            return NO_OPTIMUM
-        return READY
+        """The status after an update (see :class:`TrainingState`)."""
+        stationary = (self._options.optimizer == "newton"
+                      and self._optimizer.last_update.kind == "stationary")
+        return self._judge.verdict(self._theta, self._loss, self._gradient, self.iteration,
+                                   stationary, self.optima.known)
+
+    def _watch(self):
+        """Judge divergence and convergence afresh from the current state."""
+        self._judge.watch(self._loss if len(self._y) else math.nan)
 
     def optimum(self):
         """J* and its minimiser for the current data and options (computed once per change).
@@ -282,16 +285,25 @@ class Trainer:
     def _prepare_objective(self):
         options = self._options
         self._objective = options.criterion.evaluator(self._X, self._y, options.l2)
+        self._judge = Judge(self._X, self._y, options)
         self._has_test = len(self._y_test) > 0
 
+    def _refresh(self):
+        """J and ∇J at θ after a change, and divergence and convergence judged afresh."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            self._evaluate()
+        self._watch()
+
     def _evaluate(self):
-        """Cache J, ∇J and ‖∇J‖ at θ; False if any is non-finite."""
+        """Cache J, ∇J and ‖∇J‖ at θ; False if any is non-finite. Call it under
+        ``np.errstate(over="ignore", invalid="ignore")``: overflow is reported, not warned."""
         if len(self._y) == 0:
             self._loss, self._gradient = np.nan, np.zeros_like(self._theta)
             self._gradient_norm = 0.0
             self._status = EMPTY
             return True
-        with np.errstate(over="ignore", invalid="ignore"):
-            self._loss, self._gradient = self._objective(self._theta)
-            self._gradient_norm = math.sqrt(float(self._gradient @ self._gradient))
-        return math.isfinite(self._loss) and math.isfinite(self._gradient_norm)
+        self._loss, self._gradient = self._objective(self._theta)
+        self._gradient_norm = safe_norm(self._gradient)
+        # An infinite θ can still give a finite J (σ saturates): check θ itself (one sum).
+        return (math.isfinite(self._loss) and math.isfinite(self._gradient_norm)
+                and math.isfinite(float(self._theta.sum())))

@@ -67,8 +67,8 @@ def newton_rule(options, state):
              "decreases (η is not used)"]
     if state and state["step"] is not None:
         step = state["step"]
-        lines.append(f"last step −t·H<sup>−1</sup>∇J = {_vector(step)}, "
-                     f"length {_n(math.hypot(*step))}")
+        lines.append(f"last step −t·H<sup>−1</sup>∇J = {_vector(step)}, t = "
+                     f"{_n(state['step_size'])}, length {_n(math.hypot(*step))}")
     return lines
 
 

@@ -8,13 +8,18 @@ from logreg_gui.core.features import polynomial_feature_names
 from logreg_gui.qt.plots.style import label_text
 
 STATE_COLORS = {"running": "#009E73", "converged": "#0072B2", "diverged": "#D55E00",
-                "no finite optimum": "#CC79A7"}
+                "diverging": "#D55E00", "no finite optimum": "#CC79A7"}
 MESSAGES = {
     "diverged": "Training diverged: the loss or a parameter became infinite. "
                 "Lower the learning rate, then press Play.",
-    "converged": "Converged: the gradient norm fell below the tolerance, or no step lowers J.",
-    "no finite optimum": "Newton stopped: with λ = 0 these classes are separable, so J can be "
-                         "pushed towards 0 forever. Add an L2 penalty for a finite optimum.",
+    "diverging": "Diverging: J rose far above where it started (or stays far above its best). "
+                 "The learning rate η is too large for these features: lower it (or "
+                 "standardize them), then press Play. Play as it is to watch it go on.",
+    "converged": "Converged: the gradient is below the tolerance and the weights are within "
+                 "0.1 % of the optimum (Newton: to 1e-10).",
+    "no finite optimum": "No finite optimum: with λ = 0 the classes are separated in the "
+                         "feature space, so J only creeps towards its lowest value as the "
+                         "weights grow. Add an L2 penalty for a finite optimum.",
     "empty": "No training points: click in the data plot to add some, or open a CSV file.",
 }
 # (key, label) of each read-out row.
@@ -43,8 +48,8 @@ def optimum_text(optimum):
     if optimum.loss is not None:
         return number_text(optimum.loss, 6)
     reason = optimum.reason or ""
-    if "separa" in reason:
-        return "none: no finite optimum"
+    if optimum.separation is not None:
+        return f"none ({optimum.separation} separation)"
     if "convex" in reason:
         return "not computed (loss not convex)"
     return "none (see the tooltip)"
@@ -112,7 +117,10 @@ class StatusPanel(QWidget):
         optimum = frame.optimum
         self.values["optimum"].setToolTip(optimum.reason if optimum and optimum.reason else "")
         status = frame.snapshot.status
-        self.message.setText(MESSAGES.get(status, ""))
+        message = MESSAGES.get(status, "")
+        if status == "no finite optimum" and optimum is not None and optimum.reason:
+            message = f"No finite optimum: {optimum.reason}."
+        self.message.setText(message)
         self.message.setStyleSheet(f"color: {STATE_COLORS.get(status, '#000000')}")
 
 

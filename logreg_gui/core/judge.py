@@ -1,0 +1,84 @@
+"""After each update: does training go on, or has it converged, started diverging, or shown
+that there is no finite optimum?"""
+
+import math
+
+import numpy as np
+
+from logreg_gui.core.divergence import DivergenceMonitor
+from logreg_gui.core.optimum import separates
+from logreg_gui.core.state import CONVERGED, DIVERGING, NO_OPTIMUM, READY
+from logreg_gui.core.stopping import (COEFFICIENT_RTOL, NEWTON_TOL, column_scale, converged,
+                                      distance_to_optimum)
+
+DISTANCE_CHECK_EVERY = 100  # iterations between Newton checks of the distance to θ*
+
+
+def safe_norm(vector):
+    """‖vector‖ (float): inf when an entry is not finite, and no overflow when the entries are
+    finite but huge (raw features near 1e200). Call it under
+    ``np.errstate(over="ignore", invalid="ignore")``."""
+    square = float(vector @ vector)
+    if math.isfinite(square):
+        return math.sqrt(square)
+    return math.hypot(*vector) if np.isfinite(vector).all() else math.inf
+
+
+class Judge:
+    """The trainer's status after each update, for one problem (data and options).
+
+    * diverging: :class:`~logreg_gui.core.divergence.DivergenceMonitor` says so;
+    * no finite optimum: λ = 0 and the classes are separated (Newton's iterate separates them,
+      or J*'s computation found complete or quasi-complete separation) once the gradient is
+      small;
+    * converged (see :mod:`logreg_gui.core.stopping`): the scale-free gradient test at `tol`;
+      then for Newton ‖∇J‖ ≤ min(tol, 1e-10)·max(1, J) or a stationary step, and for
+      first-order methods a Newton estimate of the distance to θ* ≤ 0.1 %.
+
+    Parameters
+    ----------
+    X : ndarray of float64, shape (n_samples, n_output_features)
+        The trained features.
+    y : ndarray of int, shape (n_samples,)
+    options : logreg_gui.core.state.TrainingOptions
+    """
+
+    def __init__(self, X, y, options):
+        self._X, self._y, self._options = X, y, options
+        self._scale = column_scale(X)
+        self._inverse_scale = 1 / self._scale
+        self._monitor = None
+        self._checked_at = -DISTANCE_CHECK_EVERY
+
+    def watch(self, loss):
+        """Judge afresh from a state whose objective is `loss` (NaN: nothing to watch)."""
+        self._monitor = DivergenceMonitor(loss) if math.isfinite(loss) else None
+        self._checked_at = -DISTANCE_CHECK_EVERY
+
+    def verdict(self, theta, loss, gradient, iteration, stationary, optimum):
+        """The status after an update to θ (trained units) with J = `loss` and ∇J = `gradient`;
+        `stationary`: Newton's step could not move; `optimum`: J* when known (or None)."""
+        if self._monitor is not None and self._monitor.update(loss):
+            return DIVERGING
+        newton = self._options.optimizer == "newton"
+        if newton and self._options.l2 == 0 and separates(theta, self._X, self._y):
+            return NO_OPTIMUM  # complete separation, seen on the iterate itself
+        norm = safe_norm(gradient * self._inverse_scale)
+        if not norm <= self._options.tol * max(1.0, abs(loss)):  # stopping.converged, inlined
+            return READY
+        if optimum is not None and optimum.loss is None and optimum.separation is not None:
+            return NO_OPTIMUM
+        if newton:
+            tight = converged(norm, loss, min(self._options.tol, NEWTON_TOL))
+            return CONVERGED if stationary or tight else READY
+        return CONVERGED if self._near_optimum(theta, gradient, iteration) else READY
+
+    def _near_optimum(self, theta, gradient, iteration):
+        """Whether θ is within 0.1 % of θ* (at most one Newton estimate every 100 iterations):
+        a small gradient alone can sit far from θ* along weakly curved directions."""
+        if iteration - self._checked_at < DISTANCE_CHECK_EVERY:
+            return False
+        self._checked_at = iteration
+        distance = distance_to_optimum(theta, self._X, self._y, self._options.l2, gradient,
+                                       self._scale)
+        return distance <= COEFFICIENT_RTOL
