@@ -182,3 +182,52 @@ def test_window_values_from_the_command_line_are_passed_on(monkeypatch):
 def test_help_says_what_no_standardize_does():
     result = run("--help")
     assert "train on the raw features instead of standardized ones" in result.stdout
+
+
+CASES = ROOT / "tests" / "core" / "cases"
+
+
+def test_quasi_complete_separation_is_reported_with_its_infimum(tmp_path):
+    report = report_of(tmp_path, "--data", CASES / "quasi_separation.csv", "--optimizer",
+                       "newton")
+    assert report["status"] == "no finite optimum" and not report["converged"]
+    assert report["separation"] == "quasi-complete" and report["optimal_loss"] is None
+    assert "quasi-complete separation" in report["optimal_loss_reason"]
+    assert report["optimal_loss_infimum"] == pytest.approx(np.log(2) / 2, rel=1e-5)
+
+
+def test_tiny_units_give_the_unit_scale_fit(tmp_path):
+    report = report_of(tmp_path, "--data", CASES / "tiny_units.csv", "--optimizer", "newton")
+    assert report["status"] == "converged"
+    np.testing.assert_allclose(report["coef"], [1.902e15, 4.047e14], rtol=1e-3)
+    assert report["intercept"] == pytest.approx(-13.046, rel=1e-4)
+    assert report["optimal_loss"] == pytest.approx(0.551629, rel=1e-6)
+    assert report["accuracy"] == 0.75
+
+
+def test_newton_on_raw_features_at_1e8_reaches_the_optimum(tmp_path):
+    report = report_of(tmp_path, "--data", CASES / "raw_scale_1e8.csv", "--optimizer", "newton",
+                       "--no-standardize")
+    assert report["status"] == "converged"
+    assert report["loss"] == pytest.approx(0.48514156, rel=1e-8)
+    np.testing.assert_allclose(report["coef"], [1.42452258e-08, 1.16697452e-08], rtol=1e-6)
+    assert report["intercept"] == pytest.approx(-1.25692972, rel=1e-6)
+
+
+def test_the_exact_optimum_of_an_ill_conditioned_problem(tmp_path):
+    report = report_of(tmp_path, "--data", BREAST_CANCER, "--degree", 6, "--optimizer",
+                       "newton")
+    assert report["optimal_loss"] == pytest.approx(0.2040121, rel=1e-6)
+    assert report["loss"] == pytest.approx(report["optimal_loss"], rel=1e-9)
+
+
+def test_divergence_is_flagged_long_before_the_loss_is_infinite(tmp_path):
+    report = report_of(tmp_path, "--data", BREAST_CANCER, "--no-standardize",
+                       "--learning-rate", 10)
+    assert report["status"] == "diverging" and report["diverged"]
+    assert report["iterations"] < 200 and report["loss"] < 1e6  # finite, far above J*
+
+
+def test_tol_is_on_the_command_line_and_in_the_report(tmp_path):
+    report = report_of(tmp_path, "--tol", "1e-3", "--steps", 20_000, "--learning-rate", 1)
+    assert report["tol"] == 1e-3 and report["status"] == "converged"

@@ -164,3 +164,17 @@ def test_the_status_line_shows_state_iteration_and_losses(qtbot, window):
     qtbot.waitUntil(lambda: latest(window).optimum is not None, timeout=10_000)
     step(qtbot, window, 1)
     assert line["optimum"].text() == f"J* = {latest(window).optimum.loss:.6g}"
+
+
+def test_a_diverging_run_pauses_itself_and_says_to_lower_the_learning_rate(qtbot, window):
+    from tests.conftest import BREAST_CANCER
+
+    window.open_csv(BREAST_CANCER)
+    edit(window, "standardize", False)
+    edit(window, "learning_rate", 10.0)
+    edit(window, "speed", 0)
+    action(window, "play_pause").trigger()
+    qtbot.waitUntil(lambda: latest(window).status == "diverging", timeout=10_000)
+    assert not latest(window).running
+    assert "lower it" in window.views.status_panel.message.text()
+    assert "diverging" in window.views.status_line.values["state"].text()
