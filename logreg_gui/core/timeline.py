@@ -145,7 +145,7 @@ class LossCurve:
         1 while every iteration is held.
     """
 
-    def __init__(self, capacity=1 << 17):
+    def __init__(self, capacity=1 << 15):
         self.capacity = capacity
         self._data = np.empty((4, min(capacity, 1024)))
         self.clear()
