@@ -6,7 +6,6 @@ J(θ) = mean log-loss + Σ_j λ_j·w_j²/(2n) over θ = (w, b) (see :func:`.loss
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy.linalg import solve_triangular
 
 from logreg_gui.core._math import expit
 from logreg_gui.core.loss import objective
@@ -197,7 +196,7 @@ class _NewtonSystem:
         diagonal = np.abs(np.diag(R))
         if not diagonal.min() > MIN_R_DIAGONAL * diagonal.max():
             return None
-        return solve_triangular(R, solve_triangular(R, rhs, trans="T"))
+        return _triangular_solve(R, _triangular_solve(R, rhs, trans="T"))
 
 
 def _jacobi_scale(curvature):
@@ -222,8 +221,16 @@ def _cholesky_solve(matrix, rhs):
     pivots = np.diag(factor) ** 2
     if not pivots.min() > MIN_PIVOT * pivots.max():
         return None  # rounding in the Gram matrix would dominate the step
-    return solve_triangular(factor, solve_triangular(factor, rhs, lower=True), lower=True,
-                            trans="T")
+    return _triangular_solve(factor, _triangular_solve(factor, rhs, lower=True), lower=True,
+                             trans="T")
+
+
+def _triangular_solve(matrix, rhs, **options):
+    """scipy.linalg.solve_triangular, imported on first use: loading SciPy adds about a second
+    to the window's start, and only training (in its own process) needs it."""
+    from scipy.linalg import solve_triangular
+
+    return solve_triangular(matrix, rhs, **options)
 
 
 class _LineSearch:

@@ -23,7 +23,6 @@ logistic regression models*, DPhil thesis, University of Oxford (the LP of Chapt
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linprog
 
 COMPLETE, QUASI_COMPLETE = "complete", "quasi-complete"
 
@@ -226,7 +225,7 @@ class _MarginProgram:
             if self.should_stop is not None and self.should_stop():
                 raise Cancelled
             rows = self.signed[self.working]
-            result = linprog(cost, A_ub=np.column_stack([-rows, np.ones(len(rows))]),
+            result = _linprog()(cost, A_ub=np.column_stack([-rows, np.ones(len(rows))]),
                              b_ub=np.zeros(len(rows)), bounds=bounds, method="highs",
                              options=LP_OPTIONS)
             solution = result.x if result.status == 0 else np.zeros(k + 1)
@@ -237,3 +236,11 @@ class _MarginProgram:
             # The most violated rows first: they are the ones that will bind.
             worst = violated[np.argsort(margins[violated])[:ADDED_PER_ROUND]]
             self.working[worst] = True
+
+
+def _linprog():
+    """scipy.optimize.linprog, imported on first use: loading SciPy's optimizers adds about a
+    second to the window's start, and only training (in its own process) needs them."""
+    from scipy.optimize import linprog
+
+    return linprog
