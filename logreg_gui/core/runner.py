@@ -35,7 +35,8 @@ class Runner:
     """Runs a :class:`TrainingSession` as the commands on `connection` say.
 
     Commands are tuples ``(name, *arguments)``: ``play``, ``pause``, ``toggle``,
-    ``step n``, ``reset``, ``configure options``, ``speed iterations_per_second``,
+    ``step n``, ``reset``, ``configure options``, ``start_from theta iteration``,
+    ``speed iterations_per_second``,
     ``data meta`` (a dataset in shared memory, see :func:`share_dataset`), ``side_by_side
     enabled``, ``landscape request`` and ``stop``. Messages sent back: ``("snapshot",
     Snapshot)``, ``("landscape", (request, grid))``, ``("released", name)`` when a shared
@@ -126,6 +127,11 @@ class Runner:
 
     def _command_configure(self, options):
         self._session.configure(options)
+        self._send_snapshot()
+
+    def _command_start_from(self, theta, iteration):
+        self._running = False
+        self._session.start_from(theta, iteration)
         self._send_snapshot()
 
     def _command_speed(self, iterations_per_second):

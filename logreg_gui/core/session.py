@@ -107,6 +107,18 @@ class TrainingSession:
             trainer.reset()
         self.start_history()
 
+    def start_from(self, theta, iteration=None):
+        """Every trainer continues from θ (trained units, shape (n_output_features + 1,)) and,
+        when given, that iteration count; the loss history goes on (a jump shows as one).
+
+        Raises
+        ------
+        ValueError
+            If θ has the wrong shape or a value that is not finite.
+        """
+        for trainer in self._trainers():
+            trainer.start_from(theta, iteration)
+
     def start_history(self):
         """The next snapshot starts the loss history afresh with the current losses."""
         state = self.trainer.state()

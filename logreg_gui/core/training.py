@@ -142,12 +142,14 @@ class Trainer:
         else:
             self._theta = np.append(*self._scaler.from_original(*original))
 
-    def start_from(self, theta):
+    def start_from(self, theta, iteration=None):
         """Continue from θ = (w, b) in the trained units, restarting the optimizer's state.
 
         Parameters
         ----------
         theta : array_like of float64, shape (n_output_features + 1,)
+        iteration : int ≥ 0, optional
+            The iteration count from here on (default: unchanged).
 
         Raises
         ------
@@ -158,6 +160,7 @@ class Trainer:
         if theta.shape != self._theta.shape or not np.all(np.isfinite(theta)):
             raise ValueError(f"theta must be {len(self._theta)} finite numbers, got {theta}")
         self._theta = theta
+        self.iteration = self.iteration if iteration is None else int(iteration)
         self._optimizer.reset()
         self._status = READY
         self._refresh()

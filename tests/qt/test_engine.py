@@ -198,3 +198,18 @@ def test_merged_snapshots_keep_every_loss_in_order():
     session.reset()
     restart = session.snapshot(False)
     assert merged(both, restart) is restart  # a new history drops what came before
+
+
+def test_training_continues_from_a_given_theta_and_iteration(qtbot, make_controller):
+    dataset = generate("blobs", 60, random_state=4)
+    controller = make_controller(dataset)
+    first_snapshot(qtbot, controller)
+    controller.start_from(np.array([0.4, -0.2, 0.1]), 250)
+    snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration == 250)
+    np.testing.assert_array_equal(snapshot.state.theta, [0.4, -0.2, 0.1])
+    controller.step()
+    stepped = wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration == 251)
+    reference = Trainer(dataset.X, dataset.y)
+    reference.start_from([0.4, -0.2, 0.1])
+    reference.advance(1)
+    np.testing.assert_allclose(stepped.state.theta, reference.state().theta, rtol=1e-13)

@@ -39,6 +39,7 @@ class TrainingController(QObject):
     speed_change_requested = Signal(object)
     data_change_requested = Signal(object)
     side_by_side_requested = Signal(bool)
+    start_from_requested = Signal(object, object)
     landscape_requested = Signal(object)
     frame_shown = Signal()
 
@@ -73,6 +74,7 @@ class TrainingController(QObject):
                               (self.speed_change_requested, worker.set_speed),
                               (self.data_change_requested, worker.set_data),
                               (self.side_by_side_requested, worker.set_side_by_side),
+                              (self.start_from_requested, worker.start_from),
                               (self.landscape_requested, worker.compute_landscape),
                               (self.frame_shown, worker.frame_shown)]:
             request.connect(slot)
@@ -109,6 +111,11 @@ class TrainingController(QObject):
     def set_data(self, dataset):
         """Send new points (with their test split) to the worker."""
         self.data_change_requested.emit(dataset)
+
+    def start_from(self, theta, iteration=None):
+        """Pause, then continue from θ (trained units, shape (n_output_features + 1,)) and,
+        when given, that iteration count."""
+        self.start_from_requested.emit(theta, iteration)
 
     @property
     def is_alive(self):

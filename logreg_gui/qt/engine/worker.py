@@ -90,6 +90,11 @@ class TrainingWorker(QObject):
         """Train with new :class:`TrainingOptions` from the next update on."""
         self._send("configure", options)
 
+    @Slot(object, object)
+    def start_from(self, theta, iteration):
+        """Pause, then continue from θ (trained units) and, unless None, that iteration."""
+        self._send("start_from", theta, iteration)
+
     @Slot(bool)
     def set_side_by_side(self, enabled):
         """Also train a copy with the other loss, both from θ = 0."""
