@@ -36,11 +36,11 @@ class Runner:
 
     Commands are tuples ``(name, *arguments)``: ``play``, ``pause``, ``toggle``,
     ``step n``, ``reset``, ``configure options``, ``start_from theta iteration``,
-    ``speed iterations_per_second``,
-    ``data meta`` (a dataset in shared memory, see :func:`share_dataset`), ``side_by_side
-    enabled``, ``landscape request`` and ``stop``. Messages sent back: ``("snapshot",
-    Snapshot)``, ``("landscape", (request, grid))``, ``("released", name)`` when a shared
-    dataset has been copied, and ``("failed", message)``.
+    ``speed iterations_per_second``, ``data meta`` (a dataset in shared memory, see
+    :func:`share_dataset`), ``side_by_side enabled``, ``runs runs`` (comparison runs),
+    ``landscape request`` and ``stop``. Messages sent back: ``("snapshot", Snapshot)``,
+    ``("landscape", (request, grid))``, ``("released", name)`` when a shared dataset has been
+    copied, and ``("failed", message)``.
     """
 
     def __init__(self, connection, dataset, options, clock=time.perf_counter):
@@ -145,6 +145,11 @@ class Runner:
 
     def _command_side_by_side(self, enabled):
         self._session.set_side_by_side(enabled)
+        self._send_snapshot()
+
+    def _command_runs(self, runs):
+        self._running = False
+        self._session.set_runs(runs)
         self._send_snapshot()
 
     def _command_landscape(self, request):

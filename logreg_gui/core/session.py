@@ -11,7 +11,7 @@ from functools import partial
 import numpy as np
 
 from logreg_gui.core.landscape import loss_landscape
-from logreg_gui.core.state import READY, Snapshot
+from logreg_gui.core.state import LOSS_COLUMNS, MAX_RUNS, READY, Run, RunState, Snapshot
 from logreg_gui.core.training import Trainer
 
 MAX_BATCH = 1 << 30
@@ -19,8 +19,9 @@ HEADLESS_CHUNK = 10_000  # iterations per call: bounded memory for the loss arra
 
 
 class TrainingSession:
-    """Trains on a dataset, optionally side by side with the other loss, and hands out
-    :class:`~logreg_gui.core.state.Snapshot` s carrying every loss since the previous one.
+    """Trains on a dataset, optionally beside comparison runs (other optimizers or settings,
+    or the other loss), and hands out :class:`~logreg_gui.core.state.Snapshot` s carrying every
+    loss since the previous one.
 
     Parameters
     ----------
@@ -36,7 +37,7 @@ class TrainingSession:
     def __init__(self, dataset, options):
         self._dataset = dataset
         self.trainer = Trainer(dataset.X, dataset.y, dataset.test_mask, **vars(options))
-        self._twin = None  # the same run with the other loss, for comparison
+        self._runs = []  # (Run, Trainer) of the comparison runs
         self._pending = []
         self._new_history = False
         self.start_history()
@@ -57,13 +58,19 @@ class TrainingSession:
         return bool(self._pending)
 
     @property
+    def runs(self):
+        """The comparison runs (tuple of :class:`~logreg_gui.core.state.Run`)."""
+        return tuple(run for run, _ in self._runs)
+
+    @property
     def side_by_side(self):
-        """Whether a twin trains with the other loss (bool)."""
-        return self._twin is not None
+        """Whether a run trains with the other loss (bool)."""
+        return any("loss" in run.changes for run in self.runs)
 
     def configure(self, options):
         """Train with new options from the next update on (a new degree also restarts the loss
-        history); the twin follows with the other loss, and stops where it cannot (Newton).
+        history); the comparison runs follow with their own changes, and a run that cannot go
+        on (Newton on the squared error) stops.
 
         Raises
         ------
@@ -72,11 +79,14 @@ class TrainingSession:
         """
         new_degree = options.degree != self.options.degree
         self.trainer.configure(options)
-        if self._twin is not None:
+        kept = []
+        for run, trainer in self._runs:
             try:
-                self._twin.configure(options, loss=options.criterion.other.name)
-            except ValueError:  # Newton cannot minimise the squared error
-                self._twin = None
+                trainer.configure(run.options(options))
+                kept.append((run, trainer))
+            except ValueError:  # e.g. Newton, which cannot minimise the squared error
+                pass
+        self._runs = kept
         if new_degree:
             self.start_history()
 
@@ -86,20 +96,45 @@ class TrainingSession:
         for trainer in self._trainers():
             trainer.set_data(dataset.X, dataset.y, dataset.test_mask)
 
-    def set_side_by_side(self, enabled):
-        """Also train a copy with the other loss, both from θ = 0 (a new loss history).
+    def set_runs(self, runs):
+        """Race these comparison runs beside the main one, every run from θ = 0 (a new loss
+        history).
+
+        Parameters
+        ----------
+        runs : sequence of Run
+            At most :data:`~logreg_gui.core.state.MAX_RUNS`.
 
         Raises
         ------
         ValueError
-            If the optimizer cannot minimise the other loss (Newton); no twin then.
+            Naming the run whose settings are invalid (e.g. Newton on the squared error), or
+            when there are too many; the runs are then unchanged.
         """
-        self._twin = None
-        if enabled:
-            options = replace(self.options, loss=self.options.criterion.other.name)
-            self._twin = Trainer(self._dataset.X, self._dataset.y, self._dataset.test_mask,
-                                 **vars(options))
+        if len(runs) > MAX_RUNS:
+            raise ValueError(f"at most {MAX_RUNS} comparison runs, got {len(runs)}")
+        made = []
+        for run in runs:
+            try:
+                options = run.options(self.options)
+            except ValueError as error:
+                raise ValueError(f"run '{run.name}': {error}") from None
+            data = self._dataset
+            made.append((run, Trainer(data.X, data.y, data.test_mask, **vars(options))))
+        self._runs = made
         self.reset()
+
+    def set_side_by_side(self, enabled):
+        """Race the same run with the other loss (or stop doing so), from θ = 0.
+
+        Raises
+        ------
+        ValueError
+            If the optimizer cannot minimise the other loss (Newton).
+        """
+        other = self.options.criterion.other
+        self.set_runs([Run(f"side by side: {other.label}", {"loss": other.name})]
+                      if enabled else [])
 
     def reset(self):
         """Every trainer back to θ = 0 and iteration 0, with a new loss history."""
@@ -122,19 +157,24 @@ class TrainingSession:
     def start_history(self):
         """The next snapshot starts the loss history afresh with the current losses."""
         state = self.trainer.state()
-        twin = self._twin.state().loss if self._twin is not None else np.nan
-        self._pending = [np.array([[state.loss, state.test_loss, twin]])] if state.n_samples else []
+        row = np.full((1, LOSS_COLUMNS), np.nan)
+        row[0, :2] = state.loss, state.test_loss
+        for column, (_, trainer) in enumerate(self._runs, start=2):
+            row[0, column] = trainer.state().loss
+        self._pending = [row] if state.n_samples else []
         self._new_history = True
 
     def advance(self, n_iterations):
         """Perform up to `n_iterations` updates (fewer if training stops); returns how many."""
         losses = self.trainer.advance(n_iterations)
-        twin = np.full(len(losses), np.nan)
-        if self._twin is not None:
-            twin_losses = self._twin.advance(len(losses))[:, 0]
-            twin[:len(twin_losses)] = twin_losses
-        if len(losses):
-            self._pending.append(np.column_stack([losses, twin]))
+        if not len(losses):
+            return 0
+        rows = np.full((len(losses), LOSS_COLUMNS), np.nan)
+        rows[:, :2] = losses
+        for column, (_, trainer) in enumerate(self._runs, start=2):
+            run_losses = trainer.advance(len(losses))[:, 0]
+            rows[:len(run_losses), column] = run_losses
+        self._pending.append(rows)
         return len(losses)
 
     def advance_for(self, seconds, limit=MAX_BATCH, clock=time.perf_counter):
@@ -166,10 +206,12 @@ class TrainingSession:
         -------
         Snapshot
         """
-        losses = np.concatenate(self._pending) if self._pending else np.empty((0, 3))
+        losses = np.concatenate(self._pending) if self._pending else np.empty((0, LOSS_COLUMNS))
         self._pending = []
+        runs = tuple(RunState(run.name, trainer.options, trainer.state().theta, trainer.status)
+                     for run, trainer in self._runs)
         snapshot = Snapshot(self.trainer.state(), running, losses, self._new_history,
-                            self.options, self.trainer.optima.known)
+                            self.options, self.trainer.optima.known, runs)
         self._new_history = False
         return snapshot
 
@@ -191,7 +233,7 @@ class TrainingSession:
                        request.w2_values, options.criterion, options.l2)
 
     def _trainers(self):
-        return [self.trainer] + ([self._twin] if self._twin is not None else [])
+        return [self.trainer] + [trainer for _, trainer in self._runs]
 
 
 class Pacer:

@@ -1,6 +1,6 @@
 """The records that training passes around: options, state and snapshots."""
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
@@ -9,6 +9,9 @@ from logreg_gui.core.parameters import PARAMETERS
 
 READY, CONVERGED, DIVERGED, EMPTY = "ready", "converged", "diverged", "empty"
 DIVERGING = "diverging"
+MAX_RUNS = 3  # comparison runs beside the main one: four at most
+LOSS_COLUMNS = 2 + MAX_RUNS  # J, test log-loss, then each comparison run's J
+RUN_FIELDS = {"optimizer", "learning_rate", "momentum", "batch_size", "loss", "random_state"}
 NO_OPTIMUM = "no finite optimum"
 
 
@@ -140,6 +143,54 @@ class TrainingState:
 
 
 @dataclass(frozen=True)
+class Run:
+    """A comparison run: the main run's options with some changed (only how it is trained:
+    the data, degree, scaling and λ are the main run's, so every run shares one landscape).
+
+    Parameters
+    ----------
+    name : str
+        Its legend, e.g. 'momentum, η = 0.1, β = 0.9'.
+    changes : dict
+        {TrainingOptions field: value}, fields of :data:`RUN_FIELDS` only.
+
+    Raises
+    ------
+    ValueError
+        For a field outside :data:`RUN_FIELDS`.
+    """
+
+    name: str
+    changes: dict
+
+    def __post_init__(self):
+        unknown = set(self.changes) - RUN_FIELDS
+        if unknown:
+            raise ValueError(f"a run may change {', '.join(sorted(RUN_FIELDS))} only, got "
+                             f"{', '.join(sorted(unknown))}")
+
+    def options(self, main):
+        """Its :class:`TrainingOptions` beside the main run's `main`.
+
+        Raises
+        ------
+        ValueError
+            If the combination is invalid.
+        """
+        return replace(main, **self.changes).validated()
+
+
+@dataclass(frozen=True)
+class RunState:
+    """Where a comparison run is: its name, options, θ (trained units) and status."""
+
+    name: str
+    options: TrainingOptions
+    theta: np.ndarray
+    status: str
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """One frame of training for the views: the state plus the losses since the previous frame.
 
@@ -148,8 +199,8 @@ class Snapshot:
     state : TrainingState
     running : bool
         Whether training continues after this frame.
-    losses : ndarray of float64, shape (k, 3)
-        Training J, test log-loss and the side-by-side run's J (the other loss; NaN when off) of
+    losses : ndarray of float64, shape (k, LOSS_COLUMNS)
+        Training J, test log-loss and each comparison run's J (NaN where there is none) of
         iterations ``state.iteration − k + 1 … state.iteration`` not yet sent.
     new_history : bool
         True when the loss history starts afresh with these losses (at start, after a reset or
@@ -157,6 +208,8 @@ class Snapshot:
     options : TrainingOptions
     optimum : logreg_gui.core.optimum.Optimum or None
         J* for the current data and options, when known.
+    runs : tuple of RunState
+        The comparison runs.
     """
 
     state: TrainingState
@@ -165,6 +218,7 @@ class Snapshot:
     new_history: bool
     options: TrainingOptions
     optimum: object = None
+    runs: tuple = ()
 
     @property
     def learning_rate(self):

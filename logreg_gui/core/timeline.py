@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from logreg_gui.core.state import LOSS_COLUMNS, MAX_RUNS
+
 
 @dataclass(frozen=True)
 class TimelineEntry:
@@ -128,7 +130,7 @@ class ParameterTimeline:
 
 
 class LossCurve:
-    """(iteration, training J, test log-loss, side-by-side J) rows, every iteration's until
+    """(iteration, training J, test log-loss, each comparison run's J) rows, every iteration's until
     `capacity` rows are held; then every other row is dropped and only every `stride`-th
     iteration is kept from there on (the stride doubles each time), so memory and drawing cost
     stay bounded however long training runs.
@@ -139,15 +141,17 @@ class LossCurve:
 
     Attributes
     ----------
-    iterations, losses, test_losses, twin_losses : ndarray of float64, shape (n,)
-        Test losses are NaN without a test set; twin losses NaN without a side-by-side run.
+    iterations, losses, test_losses : ndarray of float64, shape (n,)
+        Test losses are NaN without a test set.
+    run_losses : ndarray of float64, shape (MAX_RUNS, n)
+        Each comparison run's J (NaN where there is no such run); ``twin_losses`` is the first.
     stride : int
         1 while every iteration is held.
     """
 
     def __init__(self, capacity=1 << 15):
         self.capacity = capacity
-        self._data = np.empty((4, min(capacity, 1024)))
+        self._data = np.empty((1 + LOSS_COLUMNS, min(capacity, 1024)))
         self.clear()
 
     def __len__(self):
@@ -159,10 +163,10 @@ class LossCurve:
         self.stride = 1
 
     def append(self, first_iteration, losses):
-        """Add `losses` (shape (k, 3): J, test log-loss, side-by-side J) for iterations
-        first_iteration … first_iteration + k − 1."""
+        """Add `losses` (shape (k, LOSS_COLUMNS): J, test log-loss, each run's J) for
+        iterations first_iteration … first_iteration + k − 1."""
         rows = np.column_stack([np.arange(first_iteration, first_iteration + len(losses)),
-                                np.asarray(losses, dtype=np.float64).reshape(-1, 3)]).T
+                                np.asarray(losses, dtype=np.float64).reshape(-1, LOSS_COLUMNS)]).T
         rows = rows[:, rows[0] % self.stride == 0]
         while self._size + rows.shape[1] > self.capacity:
             self._thin()
@@ -180,10 +184,10 @@ class LossCurve:
         self._size = kept.shape[1]
 
     def at(self, iteration):
-        """(J, test log-loss, side-by-side J) at `iteration` (NaN where not held)."""
+        """(J, test log-loss, each run's J) at `iteration` (NaN where not held)."""
         index = int(np.searchsorted(self.iterations, iteration))
         if index == self._size or self._data[0, index] != iteration:
-            return (np.nan,) * 3
+            return (np.nan,) * LOSS_COLUMNS
         return tuple(float(value) for value in self._data[1:, index])
 
     @property
@@ -197,6 +201,10 @@ class LossCurve:
     @property
     def test_losses(self):
         return self._data[2, :self._size]
+
+    @property
+    def run_losses(self):
+        return self._data[3:, :self._size]
 
     @property
     def twin_losses(self):
@@ -235,8 +243,12 @@ class Timeline:
             self.parameters.clear()
         self.losses.append(state.iteration - len(snapshot.losses) + 1, snapshot.losses)
         self._n_coef = len(state.coef_)
+        runs = np.full((MAX_RUNS, len(state.theta)), np.nan)
+        for index, run in enumerate(snapshot.runs):
+            runs[index] = run.theta
         self.parameters.record(state.iteration, np.concatenate(
-            [state.coef_, [state.intercept_], state.theta, state.gradient, [state.loss]]))
+            [state.coef_, [state.intercept_], state.theta, state.gradient, [state.loss],
+             runs.ravel()]))
         self.version += 1
 
     def entry(self, iteration):
@@ -250,10 +262,12 @@ class Timeline:
         recorded, vector = self.parameters.at(iteration)
         p = self._n_coef
         return TimelineEntry(recorded, vector[:p], float(vector[p]), vector[p + 1:2 * p + 2],
-                             vector[2 * p + 2:3 * p + 3], float(vector[-1]))
+                             vector[2 * p + 2:3 * p + 3], float(vector[3 * p + 3]))
 
-    def path(self, iteration):
-        """θ (trained units) of every entry up to `iteration`, shape (k, n_parameters)."""
+    def path(self, iteration, run=None):
+        """θ (trained units) of every entry up to `iteration`, shape (k, n_parameters): of the
+        main run, or of comparison run number `run` (NaN where it did not exist)."""
         p = self._n_coef
         shown = np.searchsorted(self.parameters.iterations, iteration, side="right")
-        return self.parameters.vectors[:shown, p + 1:2 * p + 2]
+        start = p + 1 if run is None else 3 * p + 4 + run * (p + 1)
+        return self.parameters.vectors[:shown, start:start + p + 1]

@@ -7,7 +7,7 @@ from logreg_gui.core.frame import ViewOptions, build_frame
 from logreg_gui.core.generators import generate
 from logreg_gui.core.metrics import threshold_metrics
 from logreg_gui.core.session import TrainingSession
-from logreg_gui.core.state import TrainingOptions
+from logreg_gui.core.state import LOSS_COLUMNS, TrainingOptions
 from logreg_gui.core.timeline import Timeline
 
 
@@ -61,12 +61,13 @@ def test_the_loss_curve_holds_every_iteration_until_full_then_stays_bounded():
     from logreg_gui.core.timeline import LossCurve
 
     curve = LossCurve(capacity=1000)
-    curve.append(0, np.arange(999 * 3, dtype=float).reshape(999, 3))
+    curve.append(0, np.arange(999 * LOSS_COLUMNS, dtype=float).reshape(999, LOSS_COLUMNS))
     assert len(curve) == 999 and curve.stride == 1
-    assert curve.at(500) == (1500.0, 1501.0, 1502.0)
+    assert curve.at(500) == tuple(float(v) for v in range(500 * LOSS_COLUMNS,
+                                                        501 * LOSS_COLUMNS))
     for start in range(999, 1_000_000, 1000):
-        curve.append(start, np.zeros((1000, 3)))
+        curve.append(start, np.zeros((1000, LOSS_COLUMNS)))
     assert len(curve) <= 1000 and curve.stride == 1024
     assert np.all(curve.iterations % curve.stride == 0)
     assert np.all(np.diff(curve.iterations) == curve.stride)  # evenly spread, in order
-    assert curve.at(1024) == (0.0, 0.0, 0.0) and np.isnan(curve.at(1025)[0])
+    assert curve.at(1024) == (0.0,) * LOSS_COLUMNS and np.isnan(curve.at(1025)[0])

@@ -11,7 +11,7 @@ from logreg_gui.core.generators import generate
 from logreg_gui.core.loss import objective
 from logreg_gui.core.optimizers import Momentum
 from logreg_gui.core.session import Pacer, TrainingSession, train
-from logreg_gui.core.state import TrainingOptions
+from logreg_gui.core.state import LOSS_COLUMNS, TrainingOptions
 from logreg_gui.core.training import Trainer
 
 
@@ -49,14 +49,14 @@ def test_snapshots_carry_every_loss_once_in_order():
     dataset = generate("blobs", 80)
     session = TrainingSession(dataset, TrainingOptions())
     first = session.snapshot(running=False)
-    assert first.new_history and first.losses.shape == (1, 3)
+    assert first.new_history and first.losses.shape == (1, LOSS_COLUMNS)
     session.advance(7)
     session.advance(5)
     second = session.snapshot(running=True)
     assert not second.new_history and second.running and second.state.iteration == 12
     trainer = Trainer(dataset.X, dataset.y)
     np.testing.assert_array_equal(second.losses[:, 0], trainer.advance(12)[:, 0])
-    assert session.snapshot(False).losses.shape == (0, 3)
+    assert session.snapshot(False).losses.shape == (0, LOSS_COLUMNS)
 
 
 def test_advance_for_returns_within_its_time_and_limit():

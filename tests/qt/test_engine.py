@@ -3,7 +3,7 @@ import pytest
 
 from logreg_gui.core.data import Dataset
 from logreg_gui.core.generators import generate
-from logreg_gui.core.state import TrainingOptions
+from logreg_gui.core.state import LOSS_COLUMNS, TrainingOptions
 from logreg_gui.core.training import Trainer
 from logreg_gui.core.session import TrainingSession, merged
 from logreg_gui.qt.engine.gate import FRAME_TIMEOUT, FrameGate
@@ -20,7 +20,8 @@ def test_first_snapshot_is_the_untrained_state(qtbot, make_controller):
     snapshot = blocker.args[0]
     assert snapshot.status == "idle" and snapshot.new_history
     assert snapshot.state.loss == pytest.approx(np.log(2))
-    assert snapshot.losses.shape == (1, 3) and snapshot.losses[0, 0] == snapshot.state.loss
+    assert snapshot.losses.shape == (1, LOSS_COLUMNS)
+    assert snapshot.losses[0, 0] == snapshot.state.loss
     assert np.isnan(snapshot.losses[0, 2])  # no side-by-side run
 
 
@@ -63,8 +64,10 @@ def test_pause_really_stops(qtbot, make_controller):
     wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration > 100)
     controller.pause()
     paused = wait_for_snapshot(qtbot, controller, lambda s: not s.running)
-    with qtbot.assertNotEmitted(controller.snapshot_ready, wait=500):
-        pass
+    later = []  # J* may still arrive (a snapshot of the same state): no training may
+    controller.snapshot_ready.connect(later.append)
+    qtbot.wait(500)
+    assert all(s.state.iteration == paused.state.iteration and not s.running for s in later)
     controller.step()
     wait_for_snapshot(qtbot, controller, lambda s: s.state.iteration == paused.state.iteration + 1)
 

@@ -40,6 +40,7 @@ class TrainingController(QObject):
     data_change_requested = Signal(object)
     side_by_side_requested = Signal(bool)
     start_from_requested = Signal(object, object)
+    runs_requested = Signal(object)
     landscape_requested = Signal(object)
     frame_shown = Signal()
 
@@ -75,6 +76,7 @@ class TrainingController(QObject):
                               (self.data_change_requested, worker.set_data),
                               (self.side_by_side_requested, worker.set_side_by_side),
                               (self.start_from_requested, worker.start_from),
+                              (self.runs_requested, worker.set_runs),
                               (self.landscape_requested, worker.compute_landscape),
                               (self.frame_shown, worker.frame_shown)]:
             request.connect(slot)
@@ -111,6 +113,11 @@ class TrainingController(QObject):
     def set_data(self, dataset):
         """Send new points (with their test split) to the worker."""
         self.data_change_requested.emit(dataset)
+
+    def set_runs(self, runs):
+        """Race comparison runs (a sequence of :class:`~logreg_gui.core.state.Run`, at most
+        three) beside the main one, all from θ = 0."""
+        self.runs_requested.emit(tuple(runs))
 
     def start_from(self, theta, iteration=None):
         """Pause, then continue from θ (trained units, shape (n_output_features + 1,)) and,

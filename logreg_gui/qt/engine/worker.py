@@ -101,6 +101,11 @@ class TrainingWorker(QObject):
         self._send("side_by_side", enabled)
 
     @Slot(object)
+    def set_runs(self, runs):
+        """Race these comparison runs (a sequence of :class:`Run`) beside the main one."""
+        self._send("runs", tuple(runs))
+
+    @Slot(object)
     def set_data(self, dataset):
         """Train on new points (and test split) from the next update on."""
         shared, meta = share_dataset(dataset)

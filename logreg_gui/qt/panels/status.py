@@ -70,7 +70,7 @@ def status_texts(frame):
     scrubbed), accuracies at its τ, coefficients in original units."""
     entry, snapshot, tau = frame.entry, frame.snapshot, frame.view.threshold
     test = frame.test_metrics
-    _, test_loss, _ = frame.timeline.losses.at(entry.iteration)
+    test_loss = frame.timeline.losses.at(entry.iteration)[1]
     return {
         "state": state_text(frame),
         "iteration": f"{entry.iteration:,}",
