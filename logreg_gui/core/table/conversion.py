@@ -94,7 +94,7 @@ def to_dataset(table, x_column=None, y_column=None, label_column=None, classes=N
     -------
     dataset : Dataset
         ``feature_names`` from the header (``'x1'``, ``'x2'`` without one), ``class_names`` as first
-        written in the file.
+        written in the file, ``point_names`` the place of each row (``'line 12'``, ``'row 3'``).
     dropped : DroppedRows
         Rows left out for a missing, non-numeric, non-finite or too large feature, or an empty
         label, with their line numbers.
@@ -122,7 +122,9 @@ def to_dataset(table, x_column=None, y_column=None, label_column=None, classes=N
     chosen = targets >= 0
     X = np.column_stack([features[0][0][kept], features[1][0][kept]])[chosen]
     names = ((table.columns[x], table.columns[y]) if table.format.header else ("x1", "x2"))
-    dataset = Dataset(X, targets[chosen].astype(np.int64), names, class_names)
+    lines = table.lines[kept][chosen]
+    dataset = Dataset(X, targets[chosen].astype(np.int64), names, class_names,
+                      point_names=tuple(f"{table.unit} {line}" for line in lines.tolist()))
     if len(np.unique(dataset.y)) < 2:
         raise TableError(f"{table.path}: only class {class_names[int(dataset.y[0])]!r} has "
                          "usable rows; logistic regression needs two classes")
