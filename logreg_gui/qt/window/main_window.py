@@ -80,8 +80,11 @@ class MainWindow(QMainWindow):
         views.landscape_plot.landscape_requested.connect(controller.landscape_requested)
         views.history_bar.scrubbed.connect(self._on_history_bar_scrubbed)
         views.data_plot.point_requested.connect(self._on_data_plot_point_requested)
+        views.data_plot.selection_requested.connect(self.points.select)
+        views.data_plot.move_requested.connect(self.points.move)
         self.controls.parameter_changed.connect(self._on_controls_parameter_changed)
         self.points.points_changed.connect(self._on_points_points_changed)
+        self.points.selection_changed.connect(self._redraw)
 
     # -- public API used by tests and scripts -------------------------------------------------
 
@@ -114,6 +117,11 @@ class MainWindow(QMainWindow):
     def timeline(self):
         """The run's :class:`~logreg_gui.core.timeline.Timeline` (losses and parameters)."""
         return self._timeline
+
+    @property
+    def undo_stack(self):
+        """The QUndoStack of every change of the data (Edit > Undo, Redo, History)."""
+        return self.points.undo_stack
 
     @property
     def selected_class(self):
@@ -217,6 +225,7 @@ class MainWindow(QMainWindow):
         self.points.add_point((x1, x2), self.selected_class ^ int(shift))
 
     def _on_points_points_changed(self, dataset, replaced):
+        self.controls.show_values({"test_fraction": self.points.test_fraction})
         self.controller.set_data(dataset)
         if replaced:
             self.controller.reset()
@@ -239,7 +248,7 @@ class MainWindow(QMainWindow):
             self._view = replace(self._view, **{name: value})
             self._redraw()
         elif name == "test_fraction":
-            self.points.resplit(self._split(self.points.dataset))
+            self.points.resplit(self._split(self.points.dataset), value)
         elif name == "speed":
             self.controller.speed_change_requested.emit(value)
         elif name == "side_by_side":
@@ -279,7 +288,7 @@ class MainWindow(QMainWindow):
         if self._latest is None:
             return
         self._frame = build_frame(self._latest, self.points.dataset, self._timeline,
-                                  self._view, self._shown_iteration)
+                                  self._view, self._shown_iteration, self.points.selection)
         self.views.show_frame(self._frame)
         self.controls.set_running(self._latest.running)
         self.window_actions.show_running(self._latest.running)
