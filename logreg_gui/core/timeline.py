@@ -159,6 +159,14 @@ class LossCurve:
         self._data[1:, self._size:end] = np.asarray(losses).T
         self._size = end
 
+    def restore(self, iterations, losses):
+        """Replace every entry by a saved curve: J at `iterations` (int array_like, shape (n,),
+        increasing by one), with no test or side-by-side losses."""
+        self.clear()
+        rows = np.column_stack([losses, np.full((len(losses), 2), np.nan)])
+        if len(rows):
+            self.append(int(iterations[0]), rows)
+
     def at(self, iteration):
         """(J, test log-loss, side-by-side J) at `iteration` (NaN where not recorded)."""
         if not self._size:

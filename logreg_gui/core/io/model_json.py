@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from logreg_gui.core.features import MAX_DEGREE, polynomial_feature_names
+from logreg_gui.core.features import MAX_DEGREE, polynomial_feature_names, polynomial_features
+from logreg_gui.core.scaling import Standardizer
 from logreg_gui.core.io.validation import (Invalid, SessionError, check_integer, check_list,
                                            check_number, check_object, check_string, field_of)
 
@@ -136,3 +137,25 @@ def _model_fields(obj):
 def _vector(value, where, length):
     return np.array([check_number(v, f"{where}[{i}]") for i, v in
                      enumerate(check_list(value, where, length))], dtype=np.float64)
+
+
+def trained_model_json(model, dataset, options):
+    """:func:`model_to_json` of a model trained on `dataset` with `options`, with the
+    standardization the trainer fitted (mean and population std of φ over the training points).
+
+    Parameters
+    ----------
+    model : logreg_gui.core.model.LogisticModel
+        In original units.
+    dataset : logreg_gui.core.data.Dataset
+    options : logreg_gui.core.state.TrainingOptions
+
+    Returns
+    -------
+    dict
+    """
+    mapped = polynomial_features(dataset.X[~dataset.test_mask], options.degree)
+    scaler = Standardizer.fit(mapped, options.standardize) if options.standardize else None
+    return model_to_json(model.coef_, model.intercept_, options.degree, dataset.feature_names,
+                         dataset.class_names, None if scaler is None else scaler.mean_,
+                         None if scaler is None else scaler.scale_)

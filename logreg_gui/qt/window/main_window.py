@@ -1,16 +1,13 @@
 """The main window: owns the points, the options and the run's timeline, and shows one frame per
 redraw in every view."""
 
-import html
 from dataclasses import fields, replace
 from functools import partial
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from logreg_gui.core.data import DataError, read_csv
 from logreg_gui.core.frame import ViewOptions, build_frame
 from logreg_gui.core.generators import generate
 from logreg_gui.core.parameters import PARAMETERS, defaults, group
@@ -18,11 +15,14 @@ from logreg_gui.core.state import TrainingOptions
 from logreg_gui.core.timeline import Timeline
 from logreg_gui.qt.engine.controller import TrainingController
 from logreg_gui.qt.engine.frame_tracker import FrameTracker
-from logreg_gui.qt.plots.style import class_text, label_text
 from logreg_gui.qt.window import dialogs
 from logreg_gui.qt.window.actions import WindowActions
+from logreg_gui.qt.window.autosave import Autosave
 from logreg_gui.qt.window.controls import ControlPanel
+from logreg_gui.qt.window.data_commands import DataCommands
+from logreg_gui.qt.window.drops import FileDrops
 from logreg_gui.qt.window.points import PointsEditor
+from logreg_gui.qt.window.presentation import Presentation
 from logreg_gui.qt.window.settings import Settings
 from logreg_gui.qt.window.views import Views
 from logreg_gui.qt.window.window_state import place_window, save_window
@@ -32,7 +32,7 @@ MESSAGE_MS = 6000
 TRAINING_FIELDS = {field.name for field in fields(TrainingOptions)}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DataCommands, QMainWindow):
     """The logistic-regression trainer: data plot, sigmoid, loss, landscape, formulas, metrics,
     controls and status.
 
@@ -45,7 +45,8 @@ class MainWindow(QMainWindow):
     source : str
         What the data are, for the title bar (a file name or a generator's name).
     remember : bool
-        Restore the dock layout and view options of the last run, and save them on close.
+        Restore the dock layout and view options of the last run, and save them on close;
+        autosave the session to the config folder.
     """
 
     def __init__(self, dataset=None, options=None, source="blobs", remember=True):
@@ -59,16 +60,22 @@ class MainWindow(QMainWindow):
         self.points = PointsEditor(dataset, source, self)
         self._timeline = Timeline(HISTORY_CAPACITY)
         self._latest = self._frame = self._shown_iteration = self._pace_to_restore = None
+        self._history_to_restore = None  # (iteration, loss curve) of an opened session
         self.controller = TrainingController(dataset, self._options, self)
         self.controls = ControlPanel({**vars(self._options), **vars(self._view),
                                       "test_fraction": dataset.test_fraction})
         self.views = Views(self, self.controls)
+        self.presentation = Presentation(self)
         self.window_actions = WindowActions(self)
         self._frame_tracker = FrameTracker(self.views.painted, self)
         self._connect()
         self.views.data_plot.fit_view(dataset)
         self._show_points()
         self._layout_pending = not place_window(self, self._settings)
+        FileDrops(self)
+        self.autosave = None if self._settings is None else Autosave(self, self._settings.folder)
+        if self.autosave is not None:
+            self.autosave.start()
 
     def _connect(self):
         controller, views = self.controller, self.views
@@ -78,7 +85,7 @@ class MainWindow(QMainWindow):
         controller.landscape_ready.connect(views.landscape_plot.set_landscape)
         controller.speed_change_requested.emit(self.controls.value("speed"))
         views.landscape_plot.landscape_requested.connect(controller.landscape_requested)
-        views.history_bar.scrubbed.connect(self._on_history_bar_scrubbed)
+        views.history_bar.scrubbed.connect(self.show_iteration)
         views.data_plot.point_requested.connect(self._on_data_plot_point_requested)
         views.data_plot.selection_requested.connect(self.points.select)
         views.data_plot.move_requested.connect(self.points.move)
@@ -128,44 +135,16 @@ class MainWindow(QMainWindow):
         """The class (0 or 1) that a plain click adds."""
         return 0 if self.window_actions.classes[0].isChecked() else 1
 
-    def open_csv(self, path):
-        """Load a CSV file (asking first when points were placed by hand); on bad input show a
-        message and keep the current points.
+    @property
+    def shown_iteration(self):
+        """The past iteration shown, or None when the live state is shown."""
+        return self._shown_iteration
 
-        Returns
-        -------
-        bool
-            True when the file was loaded.
-        """
-        try:
-            dataset = read_csv(path)
-        except DataError as error:
-            dialogs.show_error(self, "Cannot open file", str(error))
-            return False
-        return self.points.replace(self._split(dataset), Path(path).name)
-
-    def set_dataset(self, dataset, source):
-        """Replace the points (split as the test fraction says), reset training and fit the
-        view to them (asking first when points were placed by hand).
-
-        Returns
-        -------
-        bool
-            Whether the points were replaced.
-        """
-        return self.points.replace(self._split(dataset), source)
-
-    def generate_data(self, name):
-        """Replace the points by generated ones (asking first when points were placed by hand).
-
-        Returns
-        -------
-        bool
-            True when the points were replaced.
-        """
-        value = self.controls.value
-        return self.set_dataset(generate(name, value("n_samples"), value("noise"),
-                                         value("random_state")), name)
+    def show_iteration(self, iteration):
+        """Show the state recorded at `iteration` in every view (None: live), as the history
+        slider does."""
+        self._shown_iteration = iteration
+        self._redraw()
 
     def show_snapshot(self, snapshot):
         """Display a snapshot at once (used for renders without a running worker)."""
@@ -205,38 +184,10 @@ class MainWindow(QMainWindow):
         if self._latest is not None and not self._latest.running:
             self.views.history_bar.step_back()
 
-    def clear_points(self):
-        """Remove every point (asking first when points were placed by hand)."""
-        return self.points.clear()
-
     def restore_default_view(self):
         """Every view option (threshold, overlays, loss axes) back to its default."""
         self.controls.show_values(defaults("view"))
         self._view = ViewOptions()
-        self._redraw()
-
-    # -- data ---------------------------------------------------------------------------------
-
-    def _split(self, dataset):
-        return dataset.with_test_split(self.controls.value("test_fraction"),
-                                       self.controls.value("random_state"))
-
-    def _on_data_plot_point_requested(self, x1, x2, shift):
-        self.points.add_point((x1, x2), self.selected_class ^ int(shift))
-
-    def _on_points_points_changed(self, dataset, replaced):
-        self.controls.show_values({"test_fraction": self.points.test_fraction})
-        self.controller.set_data(dataset)
-        if replaced:
-            self.controller.reset()
-            self.views.data_plot.fit_view(dataset)
-        self._show_points()
-
-    def _show_points(self):
-        self.setWindowTitle(f"logreg-gui — {self.points.title}")
-        for label, action in enumerate(self.window_actions.classes):
-            name = html.unescape(label_text(self.points.dataset.class_names[label]))
-            action.setText(class_text(label, name).replace("&", "&&"))  # '&': a mnemonic
         self._redraw()
 
     # -- parameters ---------------------------------------------------------------------------
@@ -264,6 +215,8 @@ class MainWindow(QMainWindow):
 
     def _on_controller_snapshot_ready(self, snapshot):
         self._timeline.record(snapshot)
+        if self._history_to_restore is not None:
+            self._restore_history(snapshot)
         self._latest = snapshot
         self._end_run_until_converged(snapshot)
         # While running the worker waits for each frame, so snapshots never pile up here.
@@ -280,9 +233,6 @@ class MainWindow(QMainWindow):
             self._pace_to_restore = None
             self.controls.fields["speed"].edit(pace)
 
-    def _on_history_bar_scrubbed(self, iteration):
-        self._shown_iteration = iteration
-        self._redraw()
 
     def _redraw(self):
         if self._latest is None:
@@ -302,7 +252,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.views.arrange)
 
     def closeEvent(self, event):
-        """Stop training, join its thread and remember the layout and view options."""
+        """Save the session (autosave), stop training, join its thread and remember the layout
+        and view options."""
+        if self.autosave is not None:
+            self.autosave.stop()
+        self.presentation.set_active(False)  # remember the layout of before
         self.controller.shutdown()
         if self._settings is not None:
             save_window(self, self._settings)

@@ -147,8 +147,15 @@ class PointsEditor(QObject):
                                                selection=NO_SELECTION))
         return True
 
-    def replace(self, dataset, source):
+    def replace(self, dataset, source, test_fraction=None):
         """Show a new data set (asks first when points were placed by hand).
+
+        Parameters
+        ----------
+        dataset : logreg_gui.core.data.Dataset
+        source : str
+        test_fraction : float, optional
+            The test fraction its split was made with (default: the current one).
 
         Returns
         -------
@@ -157,7 +164,8 @@ class PointsEditor(QObject):
         """
         if not self._may_discard(f"Opening '{source}' replaces"):
             return False
-        after = PointsState(dataset, source, False, self.test_fraction)
+        fraction = self.test_fraction if test_fraction is None else test_fraction
+        after = PointsState(dataset, source, False, fraction)
         self._push(f"Open {source}", after, replaced=True)
         return True
 

@@ -1,0 +1,58 @@
+"""Presentation mode: full screen, fonts ×1.5, controls hidden; the plots and the formulas
+only."""
+
+from PySide6.QtWidgets import QToolBar
+
+FONT_SCALE = 1.5
+
+
+class Presentation:
+    """Switches `window` (a MainWindow) into presentation mode and back to what it was.
+
+    Parameters
+    ----------
+    window : MainWindow
+    """
+
+    def __init__(self, window):
+        self._window = window
+        self._saved = None  # (dock layout, font, was full screen) while presenting
+
+    @property
+    def active(self):
+        """Whether the window is presenting (bool)."""
+        return self._saved is not None
+
+    def set_active(self, active):
+        """Present (True) or go back to the layout, font and window state of before."""
+        if active == self.active:
+            return
+        window = self._window
+        if active:
+            self._saved = (window.saveState(), window.font(), window.isFullScreen())
+            self._present()
+        else:
+            state, font, full_screen = self._saved
+            self._saved = None
+            self._scale_fonts(font)
+            window.restoreState(state)
+            if not full_screen:
+                window.showNormal()
+
+    def _present(self):
+        window, views = self._window, self._window.views
+        font = window.font()
+        font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
+        self._scale_fonts(font)
+        shown = {views.sigmoid_dock, views.loss_dock, views.landscape_dock, views.formulas_dock}
+        for dock in views.docks:
+            dock.setVisible(dock in shown)
+        for toolbar in window.findChildren(QToolBar):
+            toolbar.hide()
+        window.showFullScreen()
+
+    def _scale_fonts(self, font):
+        self._window.setFont(font)
+        for plot in self._window.views.plots:
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setTickFont(font)
