@@ -4,18 +4,25 @@ train headless and write the outputs."""
 import argparse
 import json
 import sys
+from dataclasses import asdict
+from pathlib import Path
 
 from logreg_gui import __version__
-from logreg_gui.core.data import DataError, read_csv
+from logreg_gui.core.data import DataError
 from logreg_gui.core.generators import generate
+from logreg_gui.core.io import load_session, session_parts
+from logreg_gui.core.io.animation_file import check_format
 from logreg_gui.core.parameters import OVERLAYS, PARAMETERS, group
 from logreg_gui.core.report import training_report
 from logreg_gui.core.session import TrainingSession, train
+from logreg_gui.core.recording import train_in_frames
 from logreg_gui.core.state import TrainingOptions
+from logreg_gui.core.table import dataset_from_file
 
 DEFAULT_STEPS = 1000
 PANELS = ("window", "data", "sigmoid", "loss", "landscape", "formulas", "metrics", "controls",
           "status")
+COLUMN_OPTIONS = ("x_column", "y_column", "label_column", "classes")
 GROUPS = {"data": "generated data and split", "training": "training",
           "view": "screenshot view"}
 
@@ -83,11 +90,23 @@ def _steps(text):
 def build_parser():
     """The argument parser (a contract: options are only ever added)."""
     parser = _Parser(prog="logreg-gui", description="Watch gradient descent train a binary "
-                     "logistic regression. Any of --headless, --steps, --report or --screenshot "
-                     "trains without showing a window.")
+                     "logistic regression. Any of --headless, --steps, --report, --screenshot or "
+                     "--animate trains without showing a window.")
+    parser.add_argument("session", nargs="?", metavar="SESSION.logreg.json",
+                        help="a saved session to open (points, options, θ, view, history); "
+                        "a table file here is read as with --data")
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--data", metavar="FILE", help="CSV file: x1,x2,label per row")
+    source.add_argument("--data", metavar="FILE", help="a table (CSV, TSV, .xlsx, …): two "
+                        "feature columns and a label column")
     _add(source, PARAMETERS["dataset"])
+    columns = parser.add_argument_group("columns of --data")
+    for role, default in (("x", "the first numeric column"), ("y", "the second numeric column"),
+                          ("label", "the last column")):
+        columns.add_argument(f"--{role}-column", metavar="NAME_OR_INDEX",
+                             help=f"the {role} column by header name or 0-based index "
+                             f"(default {default})")
+    columns.add_argument("--classes", metavar="A,B", help="the two labels to keep when the label "
+                         "column has more, e.g. benign,malignant; 'A,*' for A against the rest")
     containers = {name: parser.add_argument_group(title) for name, title in GROUPS.items()}
     for parameter in PARAMETERS.values():
         if parameter.flag is not None and parameter.name != "dataset":
@@ -100,8 +119,11 @@ def build_parser():
     run.add_argument("--report", metavar="OUT.json", type=_path, help="write a JSON report")
     run.add_argument("--screenshot", metavar="OUT.png", type=_path,
                      help="render the main window after training to a PNG")
+    run.add_argument("--animate", metavar="OUT.gif", type=_path,
+                     help="write an animation of the run (GIF; MP4 with the video extra)")
     run.add_argument("--panel", choices=PANELS, default="window",
-                     help="what --screenshot renders: the whole window (default) or one panel")
+                     help="what --screenshot and --animate render: the whole window (default) "
+                     "or one panel")
     run.add_argument("--show", type=_overlays, default=(),
                      help="screenshot: comma-separated overlays to draw: "
                      f"{', '.join(OVERLAYS)}")
@@ -134,6 +156,10 @@ def _attach_negative_numbers(argv):
 
 
 def _load_dataset(args, parser):
+    column_options = [f"--{name.replace('_', '-')}" for name in COLUMN_OPTIONS
+                      if getattr(args, name) is not None]
+    if column_options and args.data is None:
+        parser.error(f"{column_options[0]} applies to a table given with --data")
     if args.data is None:
         dataset = generate(_given(args, "dataset"), _given(args, "n_samples"),
                            _given(args, "noise"), _given(args, "random_state"))
@@ -142,16 +168,42 @@ def _load_dataset(args, parser):
         parser.error("--n-samples and --noise apply to generated data, not to --data")
     else:
         try:
-            dataset, source = read_csv(args.data), args.data
+            dataset = dataset_from_file(args.data, *(getattr(args, name)
+                                                     for name in COLUMN_OPTIONS))
         except DataError as error:
             parser.error(str(error))
+        source = args.data
     return dataset.with_test_split(_given(args, "test_fraction"), _given(args, "random_state")), \
         source
 
 
-def _options(args, parser, dataset, loss):
-    """The TrainingOptions asked for; the batch size defaults to min(32, training points)."""
+def _load_session(args, parser):
+    """The SessionParts of the session file given, or None (a table given in its place is
+    moved to --data)."""
+    if args.session is None:
+        return None
+    if not args.session.endswith(".json") and args.data is None:
+        args.data, args.session = args.session, None
+        return None
+    given = [flag for flag, value in (("--data", args.data), ("--dataset", args.dataset))
+             if value is not None]
+    if given:
+        parser.error(f"{given[0]} cannot be combined with a session file (it has its points)")
+    try:
+        return session_parts(load_session(args.session), args.session)
+    except DataError as error:
+        parser.error(str(error))
+
+
+def _options(args, parser, dataset, loss, parts=None):
+    """The TrainingOptions asked for (a session's, changed by the options given); the batch
+    size defaults to min(32, training points)."""
     n_train = max(1, int((~dataset.test_mask).sum()))
+    if parts is not None:
+        values = asdict(parts.options)
+        values.update({name: getattr(args, name) for name in values
+                       if getattr(args, name, None) is not None})
+        return TrainingOptions(**values).validated()
     values = {p.name: _given(args, p.name) for p in group("training")}
     values.update(loss=loss, random_state=_given(args, "random_state"))
     if args.batch_size is None:
@@ -174,15 +226,17 @@ def _write_outputs(args, parser, session, dataset, source, snapshots):
                 handle.write("\n")
         except OSError as error:
             parser.error(f"cannot write {args.report}: {error.strerror or error}")
-    if args.screenshot:
-        from logreg_gui.qt.window.screenshot import render_window
+    view = {"threshold": _given(args, "threshold"), **{name: True for name in args.show}}
+    for path, render in ((args.screenshot, "render_window"), (args.animate, "render_animation")):
+        if not path:
+            continue
+        from logreg_gui.qt.window import screenshot
 
-        view = {"threshold": _given(args, "threshold"), **{name: True for name in args.show}}
         try:
-            render_window(args.screenshot, dataset, session.options, snapshots, source,
-                          args.panel, view)
+            getattr(screenshot, render)(path, dataset, session.options, snapshots, source,
+                                        args.panel, view)
         except OSError as error:
-            parser.error(f"cannot write {args.screenshot}: {error.strerror or error}")
+            parser.error(f"cannot write {path}: {error.strerror or error}")
 
 
 def _remembered_loss():
@@ -196,21 +250,39 @@ def main(argv=None):
     """Run the program; returns the process exit code (0, or 2 for usage and input errors)."""
     parser = build_parser()
     args = parser.parse_args(_attach_negative_numbers(sys.argv[1:] if argv is None else argv))
-    dataset, source = _load_dataset(args, parser)
-    headless = args.headless or args.steps is not None or args.report or args.screenshot
+    if args.animate:
+        try:
+            check_format(Path(args.animate).suffix.lower())
+        except ValueError as error:
+            parser.error(f"--animate: {error}")
+    parts = _load_session(args, parser)
+    dataset, source = _load_dataset(args, parser) if parts is None else (parts.dataset,
+                                                                         args.session)
+    headless = (args.headless or args.steps is not None or args.report or args.screenshot
+                or args.animate)
     # A window starts with the loss it was last closed with; headless runs and Newton (which
     # needs the cross-entropy) ignore it.
     loss = args.loss or ("cross_entropy" if headless or args.optimizer == "newton"
                          else _remembered_loss())
-    options = _options(args, parser, dataset, loss)
+    options = _options(args, parser, dataset, loss, parts)
     if headless:
         session = TrainingSession(dataset, options)
-        snapshots = train(session, DEFAULT_STEPS if args.steps is None else args.steps)
+        _resume(session, parts)
+        steps = DEFAULT_STEPS if args.steps is None else args.steps
+        snapshots = train_in_frames(session, steps) if args.animate else train(session, steps)
         _write_outputs(args, parser, session, dataset, source, snapshots)
         return 0
     from logreg_gui.qt.window.application import run_window
 
-    return run_window(dataset, options, source)
+    return run_window(dataset, options, source, args.session)
+
+
+def _resume(session, parts):
+    """Continue a session file's run from its θ and iteration."""
+    if parts is not None and (parts.iteration or parts.theta.any()):
+        session.trainer.start_from(parts.theta)
+        session.trainer.iteration = parts.iteration
+        session.start_history()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import numpy as np
 from logreg_gui.core.session import HEADLESS_CHUNK
 from logreg_gui.core.state import READY
 
-MAX_FRAMES = 100
+MAX_FRAMES = 60  # a GIF of 60 frames at 640 px stays a few megabytes
 
 
 def train_in_frames(session, steps, n_frames=MAX_FRAMES):

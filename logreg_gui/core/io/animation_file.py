@@ -69,6 +69,10 @@ def _gif(frames, fps):
     from PIL import Image
 
     images = [Image.fromarray(np.ascontiguousarray(frame)) for frame in frames]
+    # One palette for every frame, without dithering: a third of the size of per-frame palettes
+    # (the probability shading dithers into noise that compresses badly), and no flicker.
+    palette = images[-1].quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    images = [image.quantize(palette=palette, dither=Image.Dither.NONE) for image in images]
     out = io.BytesIO()
     images[0].save(out, format="GIF", save_all=True, append_images=images[1:],
                    duration=round(1000 / fps), loop=0)

@@ -52,9 +52,10 @@ def display_problem(environ=os.environ, platform=sys.platform, load=ctypes.CDLL)
     return None
 
 
-def run_window(dataset, options, source):
-    """Show the main window and run the event loop; returns the exit code (2 with a one-line
-    message when no window can be opened)."""
+def run_window(dataset, options, source, session=None):
+    """Show the main window (opening the `session` file, if given, or offering to restore the
+    autosave of a run that crashed) and run the event loop; returns the exit code (2 with a
+    one-line message when no window can be opened)."""
     problem = display_problem()
     if problem is not None:
         print(f"logreg-gui: error: {problem}", file=sys.stderr)
@@ -64,4 +65,8 @@ def run_window(dataset, options, source):
 
     window = MainWindow(dataset, options, source)
     window.show()
+    if session is not None:
+        window.open_session(session)
+    else:
+        window.autosave.offer_restore()
     return app.exec()

@@ -19,7 +19,7 @@ from logreg_gui.core.io.animation_file import animation_bytes, check_format
 from logreg_gui.core.recording import frame_iterations
 
 PICTURE_SUFFIXES = (".png", ".svg")
-ANIMATION_WIDTH = 800  # px: frames wider than this are scaled down
+ANIMATION_WIDTH = 640  # px: frames wider than this are scaled down
 
 
 def picture_bytes(widget, suffix):
@@ -105,8 +105,9 @@ def export_model(window, path):
 
 
 def animation_frames(window, widget, progress=None):
-    """Pictures of `widget` at up to 100 recorded iterations of the run, as the history slider
-    shows them (the window then goes back to the iteration it showed).
+    """Pictures of `widget` at up to :data:`~logreg_gui.core.recording.MAX_FRAMES` recorded
+    iterations of the run, as the history slider shows them (the window then goes back to the
+    iteration it showed).
 
     Parameters
     ----------
