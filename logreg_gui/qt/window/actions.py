@@ -153,9 +153,9 @@ class WindowActions:
             action.setShortcuts(keys)
             w.addAction(action)
         self.delete_points = self._action("delete_points", "Delete selected points",
-                                          ["Delete", "Backspace"], w.points.delete)
+                                          ["Delete", "Backspace"], lambda: w.points.delete())
         self.flip_points = self._action("flip_points", "Flip class of selected points", ["F"],
-                                        w.points.flip)
+                                        lambda: w.points.flip())
         self.select_all = self._action("select_all", "Select all points", ["Ctrl+A"],
                                        w.points.select_all)
         self.edit_history = self._action("edit_history", "History…", ["Ctrl+H"],
