@@ -56,8 +56,8 @@ class Autosave(QObject):
             pid = int(lock.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if _alive(pid) and pid != os.getpid() or not self.path.exists():
-            return None  # another window runs, or there is nothing to restore
+        if _alive(pid) or not self.path.exists():
+            return None  # a window still runs (maybe in this process), or nothing to restore
         recovered = self.folder / RECOVERED
         os.replace(self.path, recovered)
         return recovered
