@@ -6,11 +6,11 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter, SVGExporter
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from logreg_gui.core.features import polynomial_feature_names
 from logreg_gui.core.history import history_columns
@@ -23,8 +23,8 @@ ANIMATION_WIDTH = 640  # px: frames wider than this are scaled down
 
 
 def picture_bytes(widget, suffix):
-    """A PNG or SVG picture of `widget`: a plot through pyqtgraph's exporters, anything else
-    (the whole window, a panel) as Qt renders it.
+    """A PNG or SVG picture of `widget`: a plot's PNG through pyqtgraph's ImageExporter (at the
+    plot's size, without the widget's frame), anything else as Qt renders it.
 
     Raises
     ------
@@ -33,13 +33,13 @@ def picture_bytes(widget, suffix):
     """
     if suffix not in PICTURE_SUFFIXES:
         raise ValueError(f"a picture is written as .png or .svg, got {suffix!r}")
+    if suffix == ".svg":
+        # Not pyqtgraph's SVGExporter: with Qt 6.11 it fails on Qt's path syntax
+        # (pyqtgraph issue 3485); Qt's own generator draws the same items as vectors.
+        return _svg(widget)
     if isinstance(widget, pg.PlotWidget):
-        exporter = (ImageExporter if suffix == ".png" else SVGExporter)(widget.getPlotItem())
-        result = exporter.export(toBytes=True)
-        return _png(result) if suffix == ".png" else bytes(result)
-    if suffix == ".png":
-        return _png(widget.grab().toImage())
-    return _svg(widget)
+        return _png(ImageExporter(widget.getPlotItem()).export(toBytes=True))
+    return _png(widget.grab().toImage())
 
 
 def _png(image):
@@ -60,7 +60,7 @@ def _svg(widget):
     generator.setViewBox(widget.rect())
     generator.setTitle(widget.windowTitle() or "logreg-gui")
     painter = QPainter(generator)
-    widget.render(painter)
+    QWidget.render(widget, painter, QPoint())  # not QGraphicsView.render: the widget as shown
     painter.end()
     return bytes(data)
 
