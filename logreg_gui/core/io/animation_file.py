@@ -68,11 +68,13 @@ def animation_bytes(frames, suffix, fps=10):
 def _gif(frames, fps):
     from PIL import Image
 
-    images = [Image.fromarray(np.ascontiguousarray(frame)) for frame in frames]
     # One palette for every frame, without dithering: a third of the size of per-frame palettes
-    # (the probability shading dithers into noise that compresses badly), and no flicker.
-    palette = images[-1].quantize(colors=256, method=Image.Quantize.MEDIANCUT)
-    images = [image.quantize(palette=palette, dither=Image.Dither.NONE) for image in images]
+    # (the probability shading dithers into noise that compresses badly), and no flicker. It is
+    # made from a sample of rows of every frame, so each frame's colours are in it.
+    sample = np.concatenate([frame[::len(frames)] for frame in frames])
+    palette = Image.fromarray(sample).quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    images = [Image.fromarray(np.ascontiguousarray(frame)).quantize(
+        palette=palette, dither=Image.Dither.NONE) for frame in frames]
     out = io.BytesIO()
     images[0].save(out, format="GIF", save_all=True, append_images=images[1:],
                    duration=round(1000 / fps), loop=0)
