@@ -1,5 +1,5 @@
-"""Presentation mode: full screen, fonts ×1.5, controls hidden; the plots and the formulas
-only."""
+"""Presentation mode: full screen, fonts ×1.5, controls, toolbars and menus hidden; the plots
+and the formulas only (F11 again returns)."""
 
 from PySide6.QtWidgets import QToolBar
 
@@ -35,6 +35,7 @@ class Presentation:
             state, font, full_screen = self._saved
             self._saved = None
             self._scale_fonts(font)
+            window.menuBar().show()
             window.restoreState(state)
             if not full_screen:
                 window.showNormal()
@@ -49,6 +50,7 @@ class Presentation:
             dock.setVisible(dock in shown)
         for toolbar in window.findChildren(QToolBar):
             toolbar.hide()
+        window.menuBar().hide()  # F11 still works: the action belongs to the window
         window.showFullScreen()
 
     def _scale_fonts(self, font):
