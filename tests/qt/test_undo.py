@@ -195,3 +195,13 @@ def test_generated_data_is_one_command_that_undo_reverses(window):
     window.undo_stack.undo()
     assert_same(data(window), before)
     assert window.windowTitle().endswith("blobs")
+
+
+def test_delete_and_backspace_in_a_number_box_edit_the_text_not_the_points(qtbot, window):
+    window.points.select([0, 1])
+    box = window.controls.fields["learning_rate"].box
+    box.setFocus()
+    box.lineEdit().selectAll()
+    for key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_F):
+        qtbot.keyClick(box.lineEdit(), key)
+    assert window.points.dataset.n_samples == 100 and window.undo_stack.count() == 0

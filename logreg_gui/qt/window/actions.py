@@ -161,9 +161,11 @@ class WindowActions:
         self.edit_history = self._action("edit_history", "History…", ["Ctrl+H"],
                                          w.show_edit_history,
                                          tip="Every change of the data; click one to go back")
-        for action in (self.undo, self.redo, None, self.delete_points, self.flip_points,
-                       self.select_all, None, self.edit_history):
-            menu.addSeparator() if action is None else menu.addAction(action)
+        for group_of_actions in ((self.undo, self.redo),
+                                 (self.delete_points, self.flip_points, self.select_all),
+                                 (self.edit_history,)):
+            menu.addActions(list(group_of_actions))
+            menu.addSeparator()
         view_box_menu = w.views.data_plot.getViewBox().menu
         view_box_menu.addSeparator()
         view_box_menu.addAction(self.delete_points)
