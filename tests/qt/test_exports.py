@@ -169,3 +169,8 @@ def test_presentation_mode_hides_the_controls_and_scales_the_fonts(qtbot, window
     assert not window.isFullScreen() and window.font().pointSizeF() == pytest.approx(size)
     assert window.views.controls_dock.isVisible()
     assert all(bar.isVisible() for bar in window.findChildren(QToolBar))
+
+
+def test_pyqtgraphs_own_export_dialog_is_not_offered(window):
+    for plot in window.views.plots:
+        assert plot.scene().contextMenu == []

@@ -180,6 +180,8 @@ class WindowActions:
         for plot, name in zip(w.views.plots, ("data", "sigmoid", "loss", "landscape"),
                               strict=True):
             export_dialogs.picture_menu_actions(w, plot.getViewBox().menu, name)
+            # Ours replaces pyqtgraph's own "Export...", whose SVG fails with Qt 6.11.
+            plot.scene().contextMenu = []
         menu.addSeparator()
         for name, text, slot in (
                 ("export_history", "Loss history (CSV)…", export_dialogs.export_history),

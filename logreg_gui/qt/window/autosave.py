@@ -59,7 +59,10 @@ class Autosave(QObject):
         if _alive(pid) or not self.path.exists():
             return None  # a window still runs (maybe in this process), or nothing to restore
         recovered = self.folder / RECOVERED
-        os.replace(self.path, recovered)
+        try:
+            os.replace(self.path, recovered)
+        except OSError:  # a read-only folder: nothing can be kept from the crash
+            return None
         return recovered
 
     def start(self):
