@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from logreg_gui.qt.window.commands import DataCommand, PointsState
 
 NO_SELECTION = np.empty(0, dtype=np.int64)
+UNDO_LIMIT = 100  # steps kept
 
 
 def _points(n):
@@ -33,7 +34,8 @@ class PointsEditor(QObject):
     Attributes
     ----------
     undo_stack : QUndoStack
-        Add, delete, move, flip, clear, open, generate and test split, in order.
+        Add, delete, move, flip, clear, open, generate and test split, in order (the last
+        :data:`UNDO_LIMIT`).
 
     Signals
     -------
@@ -52,6 +54,8 @@ class PointsEditor(QObject):
         self._state = PointsState(dataset, source, False, dataset.test_fraction)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undo_stack")
+        # Each step keeps the arrays it changed (a flip only y, a split only the mask): bounded.
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._drag = 0  # the number of the current drag (its moves merge)
 
     @property
