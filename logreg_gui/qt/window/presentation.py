@@ -1,9 +1,11 @@
 """Presentation mode: full screen, fonts ×1.5, controls, toolbars and menus hidden; the plots
 and the formulas only (F11 again returns)."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
 FONT_SCALE = 1.5
+RIGHT_SHARE = 0.4  # of the screen's width for the loss, sigmoid and formulas
 
 
 class Presentation:
@@ -48,6 +50,16 @@ class Presentation:
         shown = {views.sigmoid_dock, views.loss_dock, views.landscape_dock, views.formulas_dock}
         for dock in views.docks:
             dock.setVisible(dock in shown)
+        # The formulas in sight, under the plots (the compact layout has them in a tab).
+        window.removeDockWidget(views.formulas_dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, views.formulas_dock)
+        views.formulas_dock.show()
+        screen = window.screen().geometry()
+        right = [views.loss_dock, views.sigmoid_dock, views.formulas_dock]
+        window.resizeDocks([views.loss_dock], [int(RIGHT_SHARE * screen.width())],
+                           Qt.Orientation.Horizontal)
+        window.resizeDocks(right, [int(share * screen.height()) for share in (0.3, 0.35, 0.35)],
+                           Qt.Orientation.Vertical)
         for toolbar in window.findChildren(QToolBar):
             toolbar.hide()
         window.menuBar().hide()  # F11 still works: the action belongs to the window
