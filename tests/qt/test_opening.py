@@ -13,7 +13,7 @@ from logreg_gui.core.table import REST
 from logreg_gui.qt.window.drops import FileDrops
 from logreg_gui.qt.window.import_dialog import ImportDialog
 from tests.conftest import DATASETS, IRIS_SEPARABLE
-from tests.qt.conftest import action, latest
+from tests.qt.conftest import action, latest, pixel_of
 
 WDBC = DATASETS / "breast_cancer_wdbc.csv"
 
@@ -136,3 +136,16 @@ def test_show_opens_the_window_on_a_dataframe(qtbot):
         window.close()
     with pytest.raises(DataError, match="exactly two distinct labels"):
         logreg_gui.show(np.zeros((3, 2)), [1, 2, 3], block=False)
+
+
+def test_hovering_a_point_of_a_file_names_its_line(qtbot, window):
+    window.open_csv(IRIS_SEPARABLE)
+    X = window.current_data()[0]
+    reference = pd.read_csv(IRIS_SEPARABLE)
+    _, first, counts = np.unique(X, axis=0, return_index=True, return_counts=True)
+    row = int(first[counts == 1][5])  # a point no other one covers
+    assert np.array_equal(X[row], reference.iloc[row, :2].to_numpy(float))
+    plot = window.views.data_plot
+    qtbot.mouseMove(plot.viewport(), pixel_of(plot, *X[row]))
+    qtbot.waitUntil(lambda: plot.hover_text != "", timeout=3000)
+    assert plot.hover_text.startswith(f"<b>line {row + 2}</b>")  # after the header, 1-based

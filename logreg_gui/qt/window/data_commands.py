@@ -46,9 +46,9 @@ class DataCommands:
         """Open what `path` holds: a session (``.logreg.json``) at once, a table through the
         import dialog."""
         if str(path).endswith(SESSION_SUFFIX):
-            return self.open_session(path)
-        self.open_table(path)
-        return True
+            self.open_session(path)
+        else:
+            self.open_table(path)
 
     def open_table(self, path):
         """Show the import dialog for a table file (window-modal, not blocking); accepting it
