@@ -12,9 +12,9 @@ from logreg_gui.core.metrics import logit
 from logreg_gui.core.model import LogisticModel
 from logreg_gui.qt.plots.editing import EditingViewBox, inside, selection_style
 from logreg_gui.qt.plots.overlays import (HOVER_RADIUS_PX, PICK_RADIUS_PX, BoundaryTrail,
-                                          ProbabilityContours,
-                                          WeightArrow, misclassified_ring_style,
-                                          point_description, predicted_brushes)
+                                          ProbabilityContours, WeightArrow,
+                                          misclassified_ring_style, point_description,
+                                          predicted_brushes)
 from logreg_gui.qt.plots.style import (BOUNDARY_PEN, CLASS_COLORS, StyledPlot, class_style,
                                        class_text, drawn_subset, label_text,
                                        probability_colormap)
