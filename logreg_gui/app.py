@@ -155,9 +155,14 @@ def _attach_negative_numbers(argv):
     return result
 
 
+def _column_options(args):
+    """The column options given (their flags)."""
+    return [f"--{name.replace('_', '-')}" for name in COLUMN_OPTIONS
+            if getattr(args, name) is not None]
+
+
 def _load_dataset(args, parser):
-    column_options = [f"--{name.replace('_', '-')}" for name in COLUMN_OPTIONS
-                      if getattr(args, name) is not None]
+    column_options = _column_options(args)
     if column_options and args.data is None:
         parser.error(f"{column_options[0]} applies to a table given with --data")
     if args.data is None:
@@ -186,7 +191,7 @@ def _load_session(args, parser):
         args.data, args.session = args.session, None
         return None
     given = [flag for flag, value in (("--data", args.data), ("--dataset", args.dataset))
-             if value is not None]
+             if value is not None] + _column_options(args)
     if given:
         parser.error(f"{given[0]} cannot be combined with a session file (it has its points)")
     try:
@@ -203,7 +208,10 @@ def _options(args, parser, dataset, loss, parts=None):
         values = asdict(parts.options)
         values.update({name: getattr(args, name) for name in values
                        if getattr(args, name, None) is not None})
-        return TrainingOptions(**values).validated()
+        try:
+            return TrainingOptions(**values).validated()
+        except ValueError as error:
+            parser.error(str(error))
     values = {p.name: _given(args, p.name) for p in group("training")}
     values.update(loss=loss, random_state=_given(args, "random_state"))
     if args.batch_size is None:
@@ -226,12 +234,14 @@ def _write_outputs(args, parser, session, dataset, source, snapshots):
                 handle.write("\n")
         except OSError as error:
             parser.error(f"cannot write {args.report}: {error.strerror or error}")
+    if not (args.screenshot or args.animate):
+        return
+    from logreg_gui.qt.window import screenshot
+
     view = {"threshold": _given(args, "threshold"), **{name: True for name in args.show}}
     for path, render in ((args.screenshot, "render_window"), (args.animate, "render_animation")):
         if not path:
             continue
-        from logreg_gui.qt.window import screenshot
-
         try:
             getattr(screenshot, render)(path, dataset, session.options, snapshots, source,
                                         args.panel, view)

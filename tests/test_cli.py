@@ -240,6 +240,18 @@ def test_a_session_file_continues_headless_from_its_theta(tmp_path):
     np.testing.assert_allclose(continued["coef"], straight.trainer.state().coef_, rtol=1e-9)
 
 
+@pytest.mark.parametrize("args, words", [
+    (["--data", BREAST_CANCER], "--data cannot be combined with a session file"),
+    (["--x-column", "a"], "--x-column cannot be combined with a session file"),
+    (["--optimizer", "newton", "--loss", "mse"], "optimizer newton needs a convex loss"),
+])
+def test_a_session_refuses_what_contradicts_it(tmp_path, args, words):
+    result = run(saved_session(tmp_path, 1), "--headless", *args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+
+
 def test_a_newer_session_is_refused_with_one_line(tmp_path):
     path = saved_session(tmp_path, 1)
     path.write_text(path.read_text().replace('"version": 1', '"version": 7'))
