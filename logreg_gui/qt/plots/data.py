@@ -104,9 +104,11 @@ class DataPlot(StyledPlot):
     def show_frame(self, frame):
         """Draw a :class:`~logreg_gui.core.frame.Frame`: its points (when they changed), the
         shown model as shading, boundary and overlays, at its threshold τ."""
-        if frame.dataset is not self._dataset:
+        new_points = frame.dataset is not self._dataset
+        if new_points:
             self._set_points(frame.dataset)
-        self._show_selection(frame.selection)
+        if new_points or not np.array_equal(frame.selection, self._selection):
+            self._show_selection(frame.selection)  # not every frame: thousands may be selected
         self._model, self._loss, self._view = frame.model, frame.options.criterion, frame.view
         if self._model.is_planar:
             self.trail.push(self._model.coef_, self._model.intercept_)
