@@ -205,3 +205,12 @@ def test_delete_and_backspace_in_a_number_box_edit_the_text_not_the_points(qtbot
     for key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_F):
         qtbot.keyClick(box.lineEdit(), key)
     assert window.points.dataset.n_samples == 100 and window.undo_stack.count() == 0
+
+
+def test_the_hover_read_out_does_not_describe_a_deleted_point(qtbot, window):
+    X, _, _ = data(window)
+    plot = window.views.data_plot
+    qtbot.mouseMove(plot.viewport(), pixel_of(plot, *X[17]))
+    qtbot.waitUntil(lambda: plot.hover_text != "", timeout=3000)
+    window.points.delete([17])
+    assert plot.hover_text == ""

@@ -124,6 +124,7 @@ class DataPlot(StyledPlot):
         """Draw the points of `dataset` (a bounded sample when there are very many)."""
         self._dataset = dataset
         self._restyled.clear()
+        self.show_readout("")  # it may describe a point that moved or is gone
         shown = drawn_subset(dataset.n_samples)
         X, y, test = dataset.X[shown], dataset.y[shown], dataset.test_mask[shown]
         indices = np.arange(dataset.n_samples)[shown]
