@@ -4,11 +4,16 @@ import subprocess
 import sys
 
 import numpy as np
+import pandas as pd
 import pytest
+from PIL import Image, ImageChops
 from PySide6.QtGui import QImage
 from sklearn.linear_model import LogisticRegression
 
-from logreg_gui.core.data import read_csv
+from logreg_gui.core.data import Dataset, read_csv
+from logreg_gui.core.io import SessionParts, save_session, session_document
+from logreg_gui.core.session import TrainingSession, train
+from logreg_gui.core.state import TrainingOptions
 from tests.conftest import BREAST_CANCER, DATASETS, FINITE_OPTIMUM, IRIS_SEPARABLE, ROOT
 
 REPORT_FIELDS = {"coef", "intercept", "loss", "accuracy", "iterations", "converged", "diverged",
@@ -173,7 +178,8 @@ def test_window_values_from_the_command_line_are_passed_on(monkeypatch):
 
     seen = {}
     monkeypatch.setattr(application, "run_window",
-                        lambda dataset, options, source, values: seen.update(values) or 0)
+                        lambda dataset, options, source, session, values:
+                        seen.update(values) or 0)
     assert app.main(["--dataset", "moons", "--n-samples", "300", "--noise", "0.5",
                      "--threshold", "0.2"]) == 0
     assert seen == {"dataset": "moons", "n_samples": 300, "noise": 0.5, "threshold": 0.2}
@@ -231,3 +237,117 @@ def test_divergence_is_flagged_long_before_the_loss_is_infinite(tmp_path):
 def test_tol_is_on_the_command_line_and_in_the_report(tmp_path):
     report = report_of(tmp_path, "--tol", "1e-3", "--steps", 20_000, "--learning-rate", 1)
     assert report["tol"] == 1e-3 and report["status"] == "converged"
+
+
+DATA = ROOT / "tests" / "data"
+WDBC = DATASETS / "breast_cancer_wdbc.csv"
+
+
+@pytest.mark.parametrize("name, words", [
+    ("underscore_digits.csv", "underscore_digits.csv, line 3: feature 'x1' is '1_5', not a "
+                              "number"),
+    ("stray_quote.csv", "stray_quote.csv, line 4: a quote '\"' opens field 1"),
+])
+def test_failing_inputs_name_their_line(name, words):
+    result = run("--headless", "--data", DATA / name)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+
+
+def test_columns_by_name_and_index_match_pandas(tmp_path):
+    report = report_of(tmp_path, "--data", WDBC, "--x-column", "worst_radius", "--y-column", "1",
+                       "--label-column", "diagnosis", "--steps", 5)
+    assert report["input_feature_names"] == ["worst_radius", "mean_texture"]
+    reference = pd.read_csv(WDBC)
+    dataset = Dataset.from_arrays(reference[["worst_radius", "mean_texture"]],
+                                  reference["diagnosis"])
+    model = TrainingSession(dataset, TrainingOptions())
+    train(model, 5)
+    np.testing.assert_allclose(report["coef"], model.trainer.state().coef_, rtol=1e-12)
+
+
+def test_classes_pick_two_labels_or_one_against_the_rest(tmp_path):
+    path = tmp_path / "three.csv"
+    path.write_text("a;b;kind\n1,5;2;x\n3;4;y\n5;6;z\n7;8;x\n2;2;z\n", encoding="utf-8")
+    report = report_of(tmp_path, "--data", path, "--classes", "x,z", "--steps", 1)
+    assert report["class_names"] == ["x", "z"] and report["n_samples"] == 4
+    report = report_of(tmp_path, "--data", path, "--classes", "y,*", "--steps", 1)
+    assert report["class_names"] == ["not y", "y"] and report["n_samples"] == 5
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--x-column", "a"], "--x-column applies to a table given with --data"),
+    (["--data", WDBC, "--x-column", "nope"], "x_column 'nope' is not a column"),
+    (["--data", WDBC, "--classes", "a"], "expected two labels separated by a comma"),
+    (["--animate", "run.png"], "--animate: an animation is written as .gif or .mp4"),
+    (["missing.logreg.json"], "missing.logreg.json: no such file"),
+])
+def test_new_options_fail_with_one_line(args, words):
+    result = run(*args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+
+
+def test_a_table_as_the_argument_is_read_like_data(tmp_path):
+    report = report_of(tmp_path, BREAST_CANCER, "--steps", 2)
+    assert report["n_samples"] == 569 and report["class_names"] == ["benign", "malignant"]
+
+
+def saved_session(tmp_path, steps):
+    dataset = read_csv(BREAST_CANCER).with_test_split(0.2, 3)
+    session = TrainingSession(dataset, TrainingOptions(learning_rate=0.5))
+    train(session, steps)
+    state = session.trainer.state()
+    curve = np.array([s for s in range(steps + 1)]), np.full(steps + 1, 0.5)
+    parts = SessionParts(dataset, session.options, {"test_fraction": 0.2, "threshold": 0.4},
+                         None, state.theta, state.iteration, curve)
+    path = tmp_path / "lesson.logreg.json"
+    save_session(path, session_document(parts))
+    return path
+
+
+def test_a_session_file_continues_headless_from_its_theta(tmp_path):
+    path = saved_session(tmp_path, 10)
+    continued = report_of(tmp_path, path, "--steps", 25)
+    assert continued["iterations"] == 25 and continued["learning_rate"] == 0.5
+    dataset = read_csv(BREAST_CANCER).with_test_split(0.2, 3)
+    assert continued["n_test"] == dataset.test_mask.sum() > 0  # the saved split
+    straight = TrainingSession(dataset, TrainingOptions(learning_rate=0.5))
+    train(straight, 25)  # gradient descent keeps no state: 10 + 15 steps = 25 steps
+    np.testing.assert_allclose(continued["coef"], straight.trainer.state().coef_, rtol=1e-9)
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--data", BREAST_CANCER], "--data cannot be combined with a session file"),
+    (["--x-column", "a"], "--x-column cannot be combined with a session file"),
+    (["--optimizer", "newton", "--loss", "mse"], "optimizer newton needs a convex loss"),
+])
+def test_a_session_refuses_what_contradicts_it(tmp_path, args, words):
+    result = run(saved_session(tmp_path, 1), "--headless", *args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+
+
+def test_a_newer_session_is_refused_with_one_line(tmp_path):
+    path = saved_session(tmp_path, 1)
+    path.write_text(path.read_text().replace('"version": 1', '"version": 7'))
+    result = run(path, "--headless")
+    assert result.returncode == 2
+    assert "made by a newer logreg-gui (session version 7" in result.stderr.strip()
+
+
+def test_animate_writes_a_gif_of_the_run(tmp_path):
+    out = tmp_path / "run.gif"
+    result = run("--data", IRIS_SEPARABLE, "--steps", 200, "--animate", out, "--panel", "data")
+    assert result.returncode == 0, result.stderr
+    with Image.open(out) as image:
+        frames = []
+        for k in range(image.n_frames):
+            image.seek(k)
+            frames.append(image.convert("RGB"))
+    assert len(frames) > 30  # a frame for each share of the run, and iteration 0
+    assert ImageChops.difference(frames[0], frames[-1]).getbbox() is not None
+    assert ImageChops.difference(frames[len(frames) // 2], frames[-1]).getbbox() is not None

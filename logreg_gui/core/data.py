@@ -25,6 +25,10 @@ class Dataset:
         Display names of class 0 and class 1 (e.g. the original CSV labels).
     test_mask : ndarray of bool, shape (n_samples,), optional
         True for points held out as the test set (default: none).
+    point_names : tuple of str, optional
+        One name per point (e.g. the line it came from), or None.
+
+    Every edit returns a new Dataset; arrays are never changed in place.
     """
 
     X: np.ndarray
@@ -32,10 +36,69 @@ class Dataset:
     feature_names: tuple = ("x1", "x2")
     class_names: tuple = ("0", "1")
     test_mask: np.ndarray = None
+    point_names: tuple = None
 
     def __post_init__(self):
         if self.test_mask is None:
             object.__setattr__(self, "test_mask", np.zeros(len(self.y), dtype=bool))
+
+    @classmethod
+    def from_arrays(cls, X, y, feature_names=None, class_names=None):
+        """A dataset from array-likes, e.g. numpy arrays or pandas objects.
+
+        Parameters
+        ----------
+        X : array_like of float, shape (n_samples, 2)
+            A DataFrame's column names become the feature names.
+        y : array_like, shape (n_samples,)
+            Exactly two distinct values; the sorted values become class 0 and class 1.
+        feature_names, class_names : sequence of 2 str, optional
+            Default: the DataFrame's columns (else x1, x2) and the label values as text.
+
+        Raises
+        ------
+        DataError
+            If X is not (n, 2) finite numbers, y has another length or not two distinct values,
+            or a names argument has not two entries; the message names the argument.
+        """
+        columns = getattr(X, "columns", None)
+        X = np.asarray(X, dtype=np.float64)
+        y = np.asarray(y).ravel()
+        if X.ndim != 2 or X.shape[1] != 2 or not np.all(np.isfinite(X)):
+            raise DataError(f"X must be finite numbers of shape (n_samples, 2), got shape "
+                            f"{X.shape}")
+        if len(y) != len(X):
+            raise DataError(f"y must have one label per row of X ({len(X)}), got {len(y)}")
+        values, codes = np.unique(y, return_inverse=True)
+        if len(values) != 2:
+            raise DataError(f"y must hold exactly two distinct labels, got {len(values)}")
+        feature_names = _two_names("feature_names", feature_names, columns, ("x1", "x2"))
+        class_names = _two_names("class_names", class_names, None, values)
+        return cls(X, codes.astype(np.int64), feature_names, class_names)
+
+    def _take(self, keep):
+        names = None if self.point_names is None else tuple(np.asarray(
+            self.point_names, dtype=object)[keep].tolist())
+        return replace(self, X=self.X[keep], y=self.y[keep], test_mask=self.test_mask[keep],
+                       point_names=names)
+
+    def without(self, indices):
+        """A copy without the points at `indices` (int array_like)."""
+        keep = np.ones(self.n_samples, dtype=bool)
+        keep[np.asarray(indices, dtype=np.int64)] = False
+        return self._take(keep)
+
+    def moved(self, indices, offset):
+        """A copy with the points at `indices` moved by `offset` (shape (2,), original units)."""
+        X = self.X.copy()
+        X[np.asarray(indices, dtype=np.int64)] += np.asarray(offset, dtype=np.float64)
+        return replace(self, X=X)
+
+    def flipped(self, indices):
+        """A copy with the class of the points at `indices` swapped (0 ↔ 1)."""
+        y = self.y.copy()
+        y[np.asarray(indices, dtype=np.int64)] ^= 1
+        return replace(self, y=y)
 
     @property
     def n_samples(self):
@@ -51,12 +114,14 @@ class Dataset:
         """A copy with one more training point at `x` (shape (2,), original units) of class
         `label` (0 or 1)."""
         X = np.vstack([self.X, np.asarray(x, dtype=np.float64).reshape(1, 2)])
+        names = None if self.point_names is None else (*self.point_names, "added")
         return replace(self, X=X, y=np.append(self.y, np.int64(label)),
-                       test_mask=np.append(self.test_mask, False))
+                       test_mask=np.append(self.test_mask, False), point_names=names)
 
     def cleared(self):
         """A copy with no points that keeps the feature and class names."""
-        return replace(self, X=np.empty((0, 2)), y=np.empty(0, dtype=np.int64), test_mask=None)
+        return replace(self, X=np.empty((0, 2)), y=np.empty(0, dtype=np.int64), test_mask=None,
+                       point_names=None)
 
     def with_test_split(self, test_fraction, random_state=0):
         """A copy whose ``test_mask`` holds out `test_fraction` of each class (stratified,
@@ -83,6 +148,15 @@ class Dataset:
             held_out = min(round(test_fraction * len(members)), len(members) // 2)
             mask[rng.permutation(members)[:held_out]] = True
         return replace(self, test_mask=mask)
+
+
+def _two_names(argument, names, columns, default):
+    if names is None:
+        names = list(columns) if columns is not None and len(columns) == 2 else default
+    names = tuple(str(name) for name in names)
+    if len(names) != 2:
+        raise DataError(f"{argument} must have 2 entries, got {len(names)}")
+    return names
 
 
 MAX_MAGNITUDE = 1e100  # larger values overflow the squares of standardization and the plots

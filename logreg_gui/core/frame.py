@@ -37,6 +37,8 @@ class Frame:
         The model of `entry`, original units.
     live : bool
         Whether `entry` is the latest state (not a scrubbed past one).
+    selection : ndarray of int64, shape (k,)
+        Indices (ascending) of the selected points of `dataset`.
     """
 
     snapshot: object
@@ -46,6 +48,7 @@ class Frame:
     entry: TimelineEntry
     model: LogisticModel
     live: bool
+    selection: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
 
     @property
     def options(self):
@@ -89,7 +92,7 @@ class Frame:
                                  self.view.threshold)
 
 
-def build_frame(snapshot, dataset, timeline, view, iteration=None):
+def build_frame(snapshot, dataset, timeline, view, iteration=None, selection=None):
     """The :class:`Frame` showing `snapshot` live, or the recorded state at `iteration`.
 
     Parameters
@@ -101,6 +104,8 @@ def build_frame(snapshot, dataset, timeline, view, iteration=None):
     view : ViewOptions
     iteration : int, optional
         A past iteration to show (None, or at least the snapshot's: live).
+    selection : array_like of int, optional
+        Indices of the selected points (default: none).
     """
     state = snapshot.state
     live = iteration is None or iteration >= state.iteration
@@ -109,4 +114,5 @@ def build_frame(snapshot, dataset, timeline, view, iteration=None):
     else:
         entry = timeline.entry(iteration)
     model = LogisticModel(np.asarray(entry.coef_), entry.intercept_, snapshot.options.degree)
-    return Frame(snapshot, dataset, timeline, view, entry, model, live)
+    selected = np.unique(np.asarray([] if selection is None else selection, dtype=np.int64))
+    return Frame(snapshot, dataset, timeline, view, entry, model, live, selected)

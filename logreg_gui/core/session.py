@@ -144,7 +144,8 @@ class TrainingSession:
 
     def start_from(self, theta, iteration=None):
         """Every trainer continues from θ (trained units, shape (n_output_features + 1,)) and,
-        when given, that iteration count; the loss history goes on (a jump shows as one).
+        when given, that iteration count, with a new loss history from there (a session file
+        puts its saved curve back; a θ set by hand starts a new run).
 
         Raises
         ------
@@ -153,6 +154,7 @@ class TrainingSession:
         """
         for trainer in self._trainers():
             trainer.start_from(theta, iteration)
+        self.start_history()
 
     def start_history(self):
         """The next snapshot starts the loss history afresh with the current losses."""

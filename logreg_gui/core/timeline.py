@@ -183,6 +183,20 @@ class LossCurve:
         self._data[:, :kept.shape[1]] = kept
         self._size = kept.shape[1]
 
+    def restore(self, iterations, losses):
+        """Replace every entry by a saved curve: J at `iterations` (array_like, shape (n,),
+        increasing, evenly spaced as this curve keeps them), with no test or run losses."""
+        self.clear()
+        iterations = np.asarray(iterations, dtype=np.float64)[-self.capacity:]
+        losses = np.asarray(losses, dtype=np.float64)[-self.capacity:]
+        while self._data.shape[1] < len(iterations):
+            self._data = np.concatenate([self._data, np.empty_like(self._data)], axis=1)
+        self._data[:, :len(iterations)] = np.nan
+        self._data[0, :len(iterations)] = iterations
+        self._data[1, :len(iterations)] = losses
+        self._size = len(iterations)
+        self.stride = int(iterations[1] - iterations[0]) if len(iterations) > 1 else 1
+
     def at(self, iteration):
         """(J, test log-loss, each run's J) at `iteration` (NaN where not held)."""
         index = int(np.searchsorted(self.iterations, iteration))
@@ -236,8 +250,18 @@ class Timeline:
 
     def record(self, snapshot):
         """Append a :class:`~logreg_gui.core.state.Snapshot`'s losses and parameters (starting
-        afresh when it begins a new history)."""
+        afresh when it begins a new history).
+
+        Returns
+        -------
+        bool
+            False for a snapshot older than the last one recorded in this history (nothing is
+            recorded: it is stale, e.g. a live engine's beside a replayed run).
+        """
         state = snapshot.state
+        iterations = self.parameters.iterations
+        if not snapshot.new_history and len(iterations) and state.iteration < iterations[-1]:
+            return False
         if snapshot.new_history:
             self.losses.clear()
             self.parameters.clear()
@@ -250,6 +274,7 @@ class Timeline:
             [state.coef_, [state.intercept_], state.theta, state.gradient, [state.loss],
              runs.ravel()]))
         self.version += 1
+        return True
 
     def entry(self, iteration):
         """The :class:`TimelineEntry` recorded at or before `iteration`.

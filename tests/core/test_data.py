@@ -1,7 +1,9 @@
+import re
+
 import numpy as np
 import pytest
 
-from logreg_gui.core.data import DataError, read_csv, write_csv
+from logreg_gui.core.data import DataError, Dataset, read_csv, write_csv
 from logreg_gui.core.generators import generate
 from tests.conftest import BREAST_CANCER, DATASETS
 
@@ -119,3 +121,45 @@ def test_values_too_large_to_train_on_are_rejected(tmp_path):
 def test_a_directory_is_not_a_csv(tmp_path):
     with pytest.raises(DataError, match="not a regular file"):
         read_csv(tmp_path)
+
+
+def test_edits_return_new_datasets_and_keep_names_aligned():
+    base = read_csv(DATASETS / "iris_setosa_versicolor.csv").with_test_split(0.2, 1)
+    assert base.point_names[:2] == ("line 2", "line 3")  # the header is line 1
+    before_X, before_y = base.X.copy(), base.y.copy()
+    fewer = base.without([0, 5])
+    assert fewer.n_samples == base.n_samples - 2
+    np.testing.assert_array_equal(fewer.X, np.delete(before_X, [0, 5], axis=0))
+    np.testing.assert_array_equal(fewer.test_mask, np.delete(base.test_mask, [0, 5]))
+    assert fewer.point_names[:1] == ("line 3",) and "line 7" not in fewer.point_names
+    moved = base.moved([1, 2], (0.5, -1.0))
+    np.testing.assert_array_equal(moved.X[[1, 2]], before_X[[1, 2]] + [0.5, -1.0])
+    np.testing.assert_array_equal(moved.X[3:], before_X[3:])
+    flipped = base.flipped([0, 99])
+    assert list(flipped.y[[0, 99]]) == [1 - before_y[0], 1 - before_y[99]]
+    np.testing.assert_array_equal(flipped.y[1:99], before_y[1:99])
+    added = base.with_point((1.0, 2.0), 1)
+    assert added.point_names[-1] == "added" and len(added.point_names) == added.n_samples
+    np.testing.assert_array_equal(base.X, before_X)  # the original is untouched
+    np.testing.assert_array_equal(base.y, before_y)
+
+
+def test_from_arrays_maps_sorted_labels_and_names_from_a_dataframe():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"height": [1.0, 2.0, 3.0], "weight": [4.0, 5.0, 6.0]})
+    dataset = Dataset.from_arrays(frame, ["yes", "no", "yes"])
+    assert dataset.feature_names == ("height", "weight")
+    assert dataset.class_names == ("no", "yes") and list(dataset.y) == [1, 0, 1]
+    plain = Dataset.from_arrays(np.zeros((2, 2)), [3, 7], class_names=("low", "high"))
+    assert plain.feature_names == ("x1", "x2") and plain.class_names == ("low", "high")
+
+
+@pytest.mark.parametrize("X, y, words", [
+    (np.zeros((3, 3)), [0, 1, 0], "shape (n_samples, 2), got shape (3, 3)"),
+    (np.zeros((3, 2)), [0, 1], "one label per row of X (3), got 2"),
+    (np.zeros((3, 2)), [0, 1, 2], "exactly two distinct labels, got 3"),
+    ([[0.0, np.nan], [1.0, 1.0]], [0, 1], "finite"),
+])
+def test_from_arrays_refuses_bad_input_naming_it(X, y, words):
+    with pytest.raises(DataError, match=re.escape(words)):
+        Dataset.from_arrays(X, y)

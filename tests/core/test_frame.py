@@ -71,3 +71,13 @@ def test_the_loss_curve_holds_every_iteration_until_full_then_stays_bounded():
     assert np.all(curve.iterations % curve.stride == 0)
     assert np.all(np.diff(curve.iterations) == curve.stride)  # evenly spread, in order
     assert curve.at(1024) == (0.0,) * LOSS_COLUMNS and np.isnan(curve.at(1025)[0])
+
+
+def test_a_stale_snapshot_is_not_recorded(run):
+    dataset, timeline, snapshot = run
+    session = TrainingSession(dataset, TrainingOptions())
+    session.snapshot(False)  # its first (a new history): take it
+    session.advance(2)
+    stale = session.snapshot(False)  # iteration 2, older than the 18 recorded
+    assert not timeline.record(stale)
+    assert timeline.parameters.iterations[-1] == 18 and timeline.losses.iterations[-1] == 18

@@ -12,7 +12,7 @@ import pytest
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import PolynomialFeatures
 
-from logreg_gui.core import io
+from logreg_gui.core.io import atomic
 from logreg_gui.core.data import DataError, read_csv
 from logreg_gui.core.features import polynomial_feature_names
 from logreg_gui.core.io import (SessionError, atomic_write_bytes, atomic_write_text,
@@ -201,9 +201,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
                 self.file.flush()
                 broken()
 
-        monkeypatch.setattr(io.os, "fdopen", HalfFile)
+        monkeypatch.setattr(atomic.os, "fdopen", HalfFile)
     else:
-        monkeypatch.setattr(io.os, fails, broken)
+        monkeypatch.setattr(atomic.os, fails, broken)
     with pytest.raises(OSError, match="No space left"):
         atomic_write_text(path, "new content " * 1000)
     assert path.read_text() == "old content"

@@ -115,7 +115,7 @@ def test_test_split_shows_hollow_points_and_two_loss_curves(qtbot, window):
     assert len(test_curve) == 5 and np.isnan(test_curve[0]) and np.all(np.isfinite(test_curve[1:]))
     assert "test" in window.views.accuracy_line.text()
     assert status(window, "test_accuracy").endswith("% at τ = 0.50")
-    click_at(qtbot, window, 0.0, 0.0)
+    click_at(qtbot, window, 0.0, 3.6)  # empty space: a click on a point selects it
     qtbot.waitUntil(lambda: latest(window).state.n_samples == 71, timeout=5000)
 
 

@@ -32,11 +32,11 @@ def test_click_adds_a_point_of_the_selected_class_there(qtbot, window):
     n = len(window.current_data()[1])
     qtbot.keyClick(window, Qt.Key.Key_0)
     assert window.selected_class == 0
-    click_at(qtbot, window, 1.0, -0.5)
+    click_at(qtbot, window, 1.0, 3.6)  # empty space (a click on a point selects it)
     X, y = window.current_data()
     assert len(y) == n + 1 and y[-1] == 0
     dx, dy = pixel_size(window)
-    assert abs(X[-1, 0] - 1.0) <= 2 * dx and abs(X[-1, 1] + 0.5) <= 2 * dy
+    assert abs(X[-1, 0] - 1.0) <= 2 * dx and abs(X[-1, 1] - 3.6) <= 2 * dy
     qtbot.keyClick(window, Qt.Key.Key_1)
     click_at(qtbot, window, -2.0, 1.5)
     X, y = window.current_data()
@@ -49,7 +49,7 @@ def test_shift_click_adds_the_other_class(qtbot, window):
     click_at(qtbot, window, 0.5, 0.5, Qt.KeyboardModifier.ShiftModifier)
     assert window.current_data()[1][-1] == 0
     qtbot.keyClick(window, Qt.Key.Key_0)
-    click_at(qtbot, window, 0.5, 0.5, Qt.KeyboardModifier.ShiftModifier)
+    click_at(qtbot, window, -0.5, 3.6, Qt.KeyboardModifier.ShiftModifier)  # not on the first
     assert window.current_data()[1][-1] == 1
 
 
@@ -68,8 +68,8 @@ def test_points_added_while_training_reach_the_worker(qtbot, window):
     edit(window, "speed", 20)
     action(window, "play_pause").trigger()
     qtbot.waitUntil(lambda: iteration(window) > 3, timeout=10_000)
-    for x in (-1.0, 0.0, 1.0):
-        click_at(qtbot, window, x, 0.0)
+    for x in (-1.0, 0.0, 1.0):  # above the clouds: a click on a point would select it
+        click_at(qtbot, window, x, 3.5)
     qtbot.waitUntil(lambda: latest(window).state.n_samples == 103, timeout=15_000)
     reached = iteration(window)
     qtbot.waitUntil(lambda: iteration(window) > reached and latest(window).running,
@@ -106,7 +106,7 @@ def test_opening_a_csv_loads_it_and_resets(qtbot, window):
 
 
 def test_save_points_round_trips(qtbot, window, tmp_path, monkeypatch):
-    click_at(qtbot, window, 0.25, 0.75)
+    click_at(qtbot, window, 0.25, 3.6)
     target = tmp_path / "saved.csv"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
                         lambda *args, **kwargs: (str(target), ""))

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from logreg_gui.app import _remembered_loss
+from logreg_gui.app.run import _remembered_loss
 from logreg_gui.qt.window.settings import VERSION, Settings
 from tests.conftest import ROOT
 from tests.qt.conftest import edit

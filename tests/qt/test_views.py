@@ -93,9 +93,10 @@ def test_landscape_matches_the_objective_and_follows_the_path(qtbot, window):
     step(qtbot, window, 15)
     state = latest(window).state
     w1, w2, b = state.theta
-    with qtbot.waitSignal(window.controller.landscape_ready, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.controller.landscape_ready, timeout=5000,
+                          check_params_cb=lambda result: result[0].token == -1) as blocker:
         window.controller.landscape_requested.emit(
-            LandscapeRequest(np.array([w1]), np.array([w2]), b))
+            LandscapeRequest(np.array([w1]), np.array([w2]), b, token=-1))
     _, grid = blocker.args[0]
     assert grid[0, 0] == pytest.approx(state.loss, rel=1e-12)
     landscape = window.views.landscape_plot

@@ -10,12 +10,14 @@ from logreg_gui.core.geometry import boundary_segment, probability_grid
 from logreg_gui.core.loss import CROSS_ENTROPY
 from logreg_gui.core.metrics import logit
 from logreg_gui.core.model import LogisticModel
-from logreg_gui.qt.plots.overlays import (HOVER_RADIUS_PX, BoundaryTrail, ProbabilityContours,
-                                          WeightArrow, misclassified_ring_style,
-                                          point_description, predicted_brushes)
+from logreg_gui.qt.plots.editing import EditingViewBox, inside, selection_style
+from logreg_gui.qt.plots.overlays import (HOVER_RADIUS_PX, PICK_RADIUS_PX, BoundaryTrail,
+                                          ProbabilityContours, WeightArrow,
+                                          misclassified_ring_style, point_description,
+                                          predicted_brushes)
 from logreg_gui.qt.plots.style import (BOUNDARY_PEN, CLASS_COLORS, StyledPlot, class_style,
-                                       class_text,
-                                       drawn_subset, label_text, probability_colormap)
+                                       class_text, drawn_subset, label_text,
+                                       probability_colormap)
 
 GRID_SHAPE = (120, 120)
 EMPTY_HINT = "click: class 0 · Shift+click: class 1 · keys 0/1 choose the class"
@@ -26,18 +28,30 @@ class DataPlot(StyledPlot):
     P(y=1|x) = τ: the line w·x + b = logit(τ) for degree 1, the τ contour over the visible view
     for higher degrees. Test points are hollow. Optional overlays: P = 0.1 … 0.9 contours, the
     weight vector, a fading trail of boundaries, fill by predicted class, size by loss with
-    rings around misclassified points; hovering a point shows its numbers.
+    rings around misclassified points; hovering a point shows its numbers. Selected points are
+    ringed; the plot asks for edits through its signals and draws what the frames say.
 
     Signals
     -------
     point_requested(float, float, bool)
-        A left click at data coordinates (x1, x2); the flag is True when Shift was held.
+        A left click on empty space at data coordinates (x1, x2); the flag is True when Shift
+        was held.
+    selection_requested(object, str)
+        Indices of points (ndarray of int64) and how to combine them with the selection:
+        ``"replace"`` (a click on a point), ``"toggle"`` (Ctrl+click) or ``"add"``
+        (Ctrl+Shift+drag; a Ctrl+drag rectangle replaces).
+    move_requested(object, float, float, bool)
+        Indices of the points dragged, the offset (data units) since the previous request, and
+        whether the drag ended.
     """
 
     point_requested = Signal(float, float, bool)
+    selection_requested = Signal(object, str)
+    move_requested = Signal(object, float, float, bool)
 
     def __init__(self, parent=None):
-        super().__init__("data_plot", "x1", "x2", parent)
+        view_box = EditingViewBox(self._grab, self._on_view_box_moved, self._on_view_box_boxed)
+        super().__init__("data_plot", "x1", "x2", parent, view_box)
         self._model = LogisticModel(np.zeros(2), 0.0)
         self._loss = CROSS_ENTROPY
         self._view = None
@@ -62,12 +76,15 @@ class DataPlot(StyledPlot):
         self._test_scatters = [self.add_named(f"test_{label}", pg.ScatterPlotItem(
             **class_style(label, hollow=True))) for label in (0, 1)]
         self._rings = self.add_named("rings", pg.ScatterPlotItem(**misclassified_ring_style()))
+        self._selected = self.add_named("selected", pg.ScatterPlotItem(**selection_style()))
+        self._selection = np.empty(0, dtype=np.int64)
+        self._moving = None  # indices of the points being dragged
         self.add_named("boundary", self._boundary)
         self.add_named("contour", self._contour)
-        self._drawn = {}  # scatter → (X of shape (k, 2), label, test?)
+        self._drawn = {}  # scatter → (X of shape (k, 2), label, test?, dataset indices)
         self._restyled = set()  # scatters drawn with per-point styles
         self._dataset = None
-        self._hovered = None  # (x, label, test?) of the point under the pointer
+        self._hovered = None  # (x, label, test?, index) of the point under the pointer
         self._hint = self.add_named("hint", pg.TextItem(EMPTY_HINT, color="#444444",
                                                         anchor=(0.5, 0.5)))
         self.getViewBox().sigRangeChanged.connect(self._redraw_model)
@@ -88,8 +105,11 @@ class DataPlot(StyledPlot):
     def show_frame(self, frame):
         """Draw a :class:`~logreg_gui.core.frame.Frame`: its points (when they changed), the
         shown model as shading, boundary and overlays, at its threshold τ."""
-        if frame.dataset is not self._dataset:
+        new_points = frame.dataset is not self._dataset
+        if new_points:
             self._set_points(frame.dataset)
+        if new_points or not np.array_equal(frame.selection, self._selection):
+            self._show_selection(frame.selection)  # not every frame: thousands may be selected
         self._model, self._loss, self._view = frame.model, frame.options.criterion, frame.view
         if self._model.is_planar:
             self.trail.push(self._model.coef_, self._model.intercept_)
@@ -104,19 +124,23 @@ class DataPlot(StyledPlot):
 
     def _set_points(self, dataset):
         """Draw the points of `dataset` (a bounded sample when there are very many)."""
-        self._dataset = dataset
         self._hovered = None
+        self._dataset = dataset
         self._restyled.clear()
+        self.show_readout("")  # it may describe a point that moved or is gone
         shown = drawn_subset(dataset.n_samples)
         X, y, test = dataset.X[shown], dataset.y[shown], dataset.test_mask[shown]
+        indices = np.arange(dataset.n_samples)[shown]
         self._legend.clear()
         self._drawn = {}
         for label in (0, 1):
             for scatter, in_set in ((self._scatters[label], ~test),
                                     (self._test_scatters[label], test)):
-                mine = X[(y == label) & in_set]
+                members = (y == label) & in_set
+                mine = X[members]
                 scatter.setData(mine[:, 0], mine[:, 1], **self._base_style(scatter, label))
-                self._drawn[scatter] = (mine, label, scatter in self._test_scatters)
+                self._drawn[scatter] = (mine, label, scatter in self._test_scatters,
+                                        indices[members])
             self._legend.addItem(self._scatters[label],
                                  label_text(class_text(label, dataset.class_names[label])))
         if test.any():
@@ -167,7 +191,7 @@ class DataPlot(StyledPlot):
         ring_points = []
         fill = self._view is not None and self._view.fill_by_prediction
         size = self._view is not None and self._view.size_by_loss
-        for scatter, (X, label, _) in self._drawn.items():
+        for scatter, (X, label, _, _) in self._drawn.items():
             if not (fill or size) or len(X) == 0:
                 if scatter in self._restyled:
                     scatter.setData(X[:, 0], X[:, 1], **self._base_style(scatter, label))
@@ -190,6 +214,12 @@ class DataPlot(StyledPlot):
         rings = np.vstack(ring_points) if ring_points else np.empty((0, 2))
         self._rings.setData(rings[:, 0], rings[:, 1])
 
+    def _show_selection(self, selection):
+        self._selection = selection
+        shown = selection[:len(drawn_subset(len(selection)))]
+        X = self._dataset.X[shown] if len(shown) else np.empty((0, 2))
+        self._selected.setData(X[:, 0], X[:, 1])
+
     def _on_scene_clicked(self, event):
         if event.button() != Qt.MouseButton.LeftButton or event.double():
             return
@@ -197,8 +227,38 @@ class DataPlot(StyledPlot):
         if not view_box.sceneBoundingRect().contains(event.scenePos()):
             return
         point = view_box.mapSceneToView(event.scenePos())
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self.point_requested.emit(point.x(), point.y(), shift)
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        nearest = self._nearest_point(point, view_box, PICK_RADIUS_PX)
+        if nearest is not None:
+            mode = "toggle" if control else "replace"
+            self.selection_requested.emit(np.array([nearest[3]]), mode)
+        elif control:
+            self.selection_requested.emit(np.empty(0, dtype=np.int64), "replace")
+        else:
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.point_requested.emit(point.x(), point.y(), shift)
+
+    def _grab(self, scene_pos):
+        """Start dragging the point under `scene_pos` (with the rest of the selection, if it is
+        selected); False when there is none."""
+        view_box = self.getViewBox()
+        nearest = self._nearest_point(view_box.mapSceneToView(scene_pos), view_box,
+                                      PICK_RADIUS_PX)
+        if nearest is None:
+            return False
+        index = nearest[3]
+        if index not in self._selection:
+            self.selection_requested.emit(np.array([index]), "replace")
+        self._moving = self._selection if index in self._selection else np.array([index])
+        return True
+
+    def _on_view_box_moved(self, dx, dy, finished):
+        self.move_requested.emit(self._moving, dx, dy, finished)
+
+    def _on_view_box_boxed(self, rect, extend):
+        if self._dataset is not None:
+            self.selection_requested.emit(inside(self._dataset.X, rect),
+                                          "add" if extend else "replace")
 
     def _on_scene_mouse_moved(self, scene_pos):
         view_box = self.getViewBox()
@@ -211,21 +271,24 @@ class DataPlot(StyledPlot):
         if self._hovered is None:
             self.show_readout("")
             return
-        x, label, test = self._hovered
+        x, label, test, index = self._hovered
         z = float(self._model.decision_function(x[np.newaxis])[0])
         names = (self._dataset.feature_names, self._dataset.class_names)
-        self.show_readout(point_description(x, label, names, z, self._loss, test))
+        point_names = self._dataset.point_names
+        name = point_names[index] if point_names is not None else None
+        self.show_readout(point_description(x, label, names, z, self._loss, test, name))
 
-    def _nearest_point(self, position, view_box):
-        """(x of shape (2,), label, test?) of the drawn point within HOVER_RADIUS_PX, or None."""
+    def _nearest_point(self, position, view_box, radius=HOVER_RADIUS_PX):
+        """(x of shape (2,), label, test?, index) of the drawn point nearest to `position`
+        within `radius` pixels, or None."""
         pixel = view_box.viewPixelSize()
-        best, best_distance = None, HOVER_RADIUS_PX
-        for X, label, test in self._drawn.values():
+        best, best_distance = None, radius
+        for X, label, test, indices in self._drawn.values():
             if len(X) == 0:
                 continue
             distance = np.hypot((X[:, 0] - position.x()) / pixel[0],
                                 (X[:, 1] - position.y()) / pixel[1])
             index = int(np.argmin(distance))
             if distance[index] < best_distance:
-                best, best_distance = (X[index], label, test), distance[index]
+                best, best_distance = (X[index], label, test, int(indices[index])), distance[index]
         return best

@@ -15,6 +15,7 @@ from logreg_gui.qt.plots.style import CLASS_COLORS, label_text
 CONTOUR_LEVELS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 TRAIL_LENGTH = 6
 HOVER_RADIUS_PX = 10
+PICK_RADIUS_PX = 6  # a click this close to a point (of size 9 px) selects it
 
 
 class ProbabilityContours:
@@ -107,7 +108,7 @@ class BoundaryTrail:
             item.setData(*(segment.T if segment is not None else ([], [])))
 
 
-def point_description(x, label, names, z, loss, test=False):
+def point_description(x, label, names, z, loss, test=False, name=None):
     """Rich text for the hover read-out of one point: coordinates, class, z, ŷ, err, loss term.
 
     Parameters
@@ -121,13 +122,16 @@ def point_description(x, label, names, z, loss, test=False):
         The loss being minimised.
     test : bool
         Whether the point is held out (not trained on).
+    name : str, optional
+        The point's own name (e.g. 'line 12' of the file it came from).
     """
     feature_names, class_names = names
     p = float(expit(z))
     term = float(loss.sample_losses(np.array([z]), label)[0])
     features = [label_text(name) for name in feature_names]
     kind = " — a test point (not trained on)" if test else ""
-    return (f"{features[0]} = {x[0]:.4g}, {features[1]} = {x[1]:.4g}{kind}<br>"
+    title = f"<b>{html.escape(name)}</b><br>" if name else ""
+    return (f"{title}{features[0]} = {x[0]:.4g}, {features[1]} = {x[1]:.4g}{kind}<br>"
             f"class y = {label} ({html.escape(str(class_names[label]))})<br>"
             f"z = w·φ(x) + b = {z:.4g}<br>ŷ = σ(z) = {p:.4f}<br>err = ŷ − y = {p - label:+.4f}"
             f"<br>loss term {loss.term} = {term:.4g}")

@@ -73,9 +73,9 @@ class StyledPlot(pg.PlotWidget):
     means they are only redrawn when their range really changes.
     """
 
-    def __init__(self, name, x_label, y_label, parent=None):
+    def __init__(self, name, x_label, y_label, parent=None, view_box=None):
         configure_pyqtgraph()
-        super().__init__(parent, background="w")
+        super().__init__(parent, background="w", viewBox=view_box)
         self.setObjectName(name)
         self.setLabel("bottom", x_label)
         self.setLabel("left", y_label)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QStyle
 
 from logreg_gui.core.generators import GENERATORS
-from logreg_gui.qt.window import dialogs
+from logreg_gui.qt.window import dialogs, export_dialogs
 from logreg_gui.qt.window.icons import class_icon
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "resources" / "datasets"
@@ -20,7 +20,8 @@ class WindowActions:
     Each action is an attribute (``play``, ``step``, …) and is also found by its object name
     (``play_pause``, ``step``, ``step_10``, ``step_100``, ``run_until_converged``,
     ``step_back``, ``reset``, ``clear``, ``class_0``, ``class_1``, ``open``, ``save_points``,
-    ``quit``).
+    ``open_session``, ``save_session``, ``quit``, ``undo``, ``redo``, ``delete_points``,
+    ``flip_points``, ``select_all``, ``edit_history``, ``presentation``, ``export_*``).
     """
 
     def __init__(self, window):
@@ -48,10 +49,19 @@ class WindowActions:
         self.classes = [self._class_action(label) for label in (0, 1)]
         self.classes[0].setChecked(True)
         self.open = self._action("open", "Open…", ["Ctrl+O"],
-                                 lambda: dialogs.open_points(w, EXAMPLES_DIR))
+                                 lambda: dialogs.open_any(w, EXAMPLES_DIR),
+                                 tip="Open a table (through the import dialog) or a session")
         self.save_points = self._action("save_points", "Save points…", ["Ctrl+S"],
                                         lambda: dialogs.save_points(w, w.points.dataset))
+        self.open_session = self._action("open_session", "Open session…", ["Ctrl+Shift+O"],
+                                         lambda: dialogs.open_session(w))
+        self.save_session = self._action("save_session", "Save session…", ["Ctrl+Shift+S"],
+                                         lambda: dialogs.save_session(w))
         self.quit = self._action("quit", "Quit", ["Ctrl+Q"], w.close)
+        self.presentation = self._action("presentation", "Presentation", ["F11"],
+                                         tip="Full screen, bigger fonts, plots and formulas only")
+        self.presentation.setCheckable(True)
+        self.presentation.toggled.connect(w.presentation.set_active)
         self.reset_layout = self._action("reset_layout", "Reset layout", [], w.views.arrange,
                                          tip="Every panel back in its default place")
         self.restore_view = self._action("restore_default_view", "Restore default view", [],
@@ -102,10 +112,15 @@ class WindowActions:
         examples = file_menu.addMenu("Examples")
         for path in sorted(EXAMPLES_DIR.glob("*.csv")):
             action = examples.addAction(path.stem.replace("_", " "))
-            action.triggered.connect(lambda _=False, p=path: self._window.open_csv(p))
-        file_menu.addAction(self.save_points)
+            action.setObjectName(f"example_{path.stem}")
+            action.triggered.connect(lambda _=False, p=path: self._window.open_example(p))
+        file_menu.addSeparator()
+        for action in (self.open_session, self.save_session, self.save_points):
+            file_menu.addAction(action)
+        self._build_export_menu(file_menu.addMenu("Export"))
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
+        self._build_edit_menu(menu_bar.addMenu("&Edit"))
         data_menu = menu_bar.addMenu("&Data")
         for name in GENERATORS:
             action = data_menu.addAction(f"Generate {name}")
@@ -123,6 +138,57 @@ class WindowActions:
             panels.addAction(dock.toggleViewAction())
         view_menu.addAction(self.reset_layout)
         view_menu.addAction(self.restore_view)
+        view_menu.addSeparator()
+        view_menu.addAction(self.presentation)
+
+    def _build_edit_menu(self, menu):
+        w = self._window
+        stack = w.undo_stack
+        self.undo = stack.createUndoAction(w, "Undo")
+        self.redo = stack.createRedoAction(w, "Redo")
+        for action, name, keys in ((self.undo, "undo", [QKeySequence.StandardKey.Undo]),
+                                   (self.redo, "redo", [QKeySequence("Ctrl+Shift+Z"),
+                                                        QKeySequence("Ctrl+Y")])):
+            action.setObjectName(name)
+            action.setShortcuts(keys)
+            w.addAction(action)
+        self.delete_points = self._action("delete_points", "Delete selected points",
+                                          ["Delete", "Backspace"], lambda: w.points.delete())
+        self.flip_points = self._action("flip_points", "Flip class of selected points", ["F"],
+                                        lambda: w.points.flip())
+        self.select_all = self._action("select_all", "Select all points", ["Ctrl+A"],
+                                       w.points.select_all)
+        self.edit_history = self._action("edit_history", "History…", ["Ctrl+H"],
+                                         w.show_edit_history,
+                                         tip="Every change of the data; click one to go back")
+        for group_of_actions in ((self.undo, self.redo),
+                                 (self.delete_points, self.flip_points, self.select_all),
+                                 (self.edit_history,)):
+            menu.addActions(list(group_of_actions))
+            menu.addSeparator()
+        view_box_menu = w.views.data_plot.getViewBox().menu
+        view_box_menu.addSeparator()
+        view_box_menu.addAction(self.delete_points)
+        view_box_menu.addAction(self.flip_points)
+
+    def _build_export_menu(self, menu):
+        w = self._window
+        for name in ("window", "data", "sigmoid", "loss", "landscape"):
+            action = self._action(f"export_{name}", f"{name.capitalize()} as picture…", [],
+                                  lambda _=False, n=name: export_dialogs.export_picture(w, n))
+            menu.addAction(action)
+        for plot, name in zip(w.views.plots, ("data", "sigmoid", "loss", "landscape"),
+                              strict=True):
+            export_dialogs.picture_menu_actions(w, plot.getViewBox().menu, name)
+            # Ours replaces pyqtgraph's own "Export...", whose SVG fails with Qt 6.11.
+            plot.scene().contextMenu = []
+        menu.addSeparator()
+        for name, text, slot in (
+                ("export_history", "Loss history (CSV)…", export_dialogs.export_history),
+                ("export_model", "Model for scikit-learn (JSON)…", export_dialogs.export_model),
+                ("export_animation", "Animation of the run (GIF, MP4)…",
+                 export_dialogs.export_animation)):
+            menu.addAction(self._action(name, text, [], lambda _=False, s=slot: s(w)))
 
     def _build_toolbar(self):
         toolbar = self._window.addToolBar("Training")

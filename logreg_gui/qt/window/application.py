@@ -62,9 +62,11 @@ def display_problem(environ=os.environ, platform=sys.platform, load=ctypes.CDLL)
     return None
 
 
-def run_window(dataset, options, source, values=None):
-    """Show the main window and run the event loop; returns the exit code (2 with a one-line
-    message when no window can be opened). `values`: parameters given on the command line."""
+def run_window(dataset, options, source, session=None, values=None):
+    """Show the main window (opening the `session` file, if given, or offering to restore the
+    autosave of a run that crashed) and run the event loop; returns the exit code (2 with a
+    one-line message when no window can be opened). `values`: parameters given on the command
+    line."""
     problem = display_problem()
     if problem is not None:
         print(f"logreg-gui: error: {problem}", file=sys.stderr)
@@ -74,4 +76,8 @@ def run_window(dataset, options, source, values=None):
 
     window = MainWindow(dataset, options, source, values=values)
     window.show()
+    if session is not None:
+        window.open_session(session)
+    else:
+        window.autosave.offer_restore()
     return app.exec()

@@ -5,82 +5,22 @@ Standalone: imports only PySide6 and :mod:`logreg_gui.core`.
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget)
 
 from logreg_gui.core.table import (DECIMALS, ENCODINGS, EXCEL_SUFFIXES, REST, SEPARATORS,
-                                   TableError,
-                          TableFormat, default_columns, label_values, read_table, sniff,
-                          to_dataset)
+                                   TableError, TableFormat, default_columns, label_values,
+                                   read_table, sniff, to_dataset)
+from logreg_gui.qt.window.import_widgets import (PreviewModel, buddy_label, message_label,
+                                              named_combo, select_data)
 
 PREVIEW_ROWS = 50
 MAX_LISTED_LABELS = 100  # more distinct values: not a column of class labels
 SEPARATOR_TEXT = {",": "comma  ,", ";": "semicolon  ;", "\t": "tab", " ": "spaces"}
 DECIMAL_TEXT = {".": "point  1.5", ",": "comma  1,5"}
 REST_TEXT = "all other labels (one against the rest)"
-
-
-class PreviewModel(QAbstractTableModel):
-    """Read-only model of a table's first rows: cells as written, the file's line numbers as
-    row headers."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows, self._columns, self._lines = [], [], []
-
-    def set_preview(self, frame=None, lines=()):
-        """Show `frame` (pandas DataFrame of str, its columns the names) with `lines` (int
-        sequence, one per row) as row headers; None: nothing."""
-        self.beginResetModel()
-        if frame is None:
-            self._rows, self._columns, self._lines = [], [], []
-        else:
-            self._rows = frame.to_numpy(dtype=object).tolist()
-            self._columns, self._lines = list(frame.columns), list(lines)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008, N802  (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
-            return self._rows[index.row()][index.column()]
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return f"{section}: {self._columns[section]}"
-        return str(self._lines[section])
-
-
-def _combo(name, items, tip):
-    """A QComboBox named `name` with (text, data) items."""
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setToolTip(tip)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo
-
-
-def _select(combo, data):
-    """Select the item whose data is `data` (signals blocked); False if there is none."""
-    index = combo.findData(data)
-    if index < 0:
-        return False
-    with QSignalBlocker(combo):
-        combo.setCurrentIndex(index)
-    return True
 
 
 class ImportDialog(QDialog):
@@ -148,8 +88,8 @@ class ImportDialog(QDialog):
         self.preview.setMinimumHeight(120)
         layout.addWidget(self.preview, stretch=1)
         layout.addWidget(self._columns_box())
-        self.dropped_label = self._message_label("dropped_label", "")
-        self.error_label = self._message_label("error_label", "color: #b00020;")
+        self.dropped_label = message_label("dropped_label", "")
+        self.error_label = message_label("error_label", "color: #b00020;")
         layout.addWidget(self.dropped_label)
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -165,17 +105,17 @@ class ImportDialog(QDialog):
     def _format_box(self):
         box = QGroupBox("How the file is read (guessed; change if the preview looks wrong)")
         row = QHBoxLayout(box)
-        self.separator = _combo("separator", [(SEPARATOR_TEXT[s], s) for s in SEPARATORS],
+        self.separator = named_combo("separator", [(SEPARATOR_TEXT[s], s) for s in SEPARATORS],
                                 "Character between the fields of a row")
-        self.decimal = _combo("decimal", [(DECIMAL_TEXT[d], d) for d in DECIMALS],
+        self.decimal = named_combo("decimal", [(DECIMAL_TEXT[d], d) for d in DECIMALS],
                               "Decimal mark of the numbers")
-        self.encoding = _combo("encoding", [(text, codec) for codec, text in ENCODINGS.items()],
+        self.encoding = named_combo("encoding", [(text, code) for code, text in ENCODINGS.items()],
                                "Text encoding of the file")
-        self.header = _combo("header", [("first row", True), ("none", False)],
+        self.header = named_combo("header", [("first row", True), ("none", False)],
                              "Whether the first row holds the column names")
         for label, combo in (("Separator", self.separator), ("Decimal mark", self.decimal),
                              ("Encoding", self.encoding), ("Header", self.header)):
-            row.addWidget(self._buddy(label, combo))
+            row.addWidget(buddy_label(label, combo))
             row.addWidget(combo)
             combo.currentIndexChanged.connect(self._on_format_changed)
         row.addStretch(1)
@@ -184,14 +124,14 @@ class ImportDialog(QDialog):
     def _columns_box(self):
         box = QGroupBox("Columns and classes")
         form = QFormLayout(box)
-        self.x_column = _combo("x_column", [], "Feature on the horizontal axis (x1)")
-        self.y_column = _combo("y_column", [], "Feature on the vertical axis (x2)")
-        self.label_column = _combo("label_column", [], "Column of class labels")
-        self.class_a = _combo("class_a", [], "One class")
-        self.class_b = _combo("class_b", [], "The other class, or all other labels")
+        self.x_column = named_combo("x_column", [], "Feature on the horizontal axis (x1)")
+        self.y_column = named_combo("y_column", [], "Feature on the vertical axis (x2)")
+        self.label_column = named_combo("label_column", [], "Column of class labels")
+        self.class_a = named_combo("class_a", [], "One class")
+        self.class_b = named_combo("class_b", [], "The other class, or all other labels")
         for label, combo in (("&x (feature 1)", self.x_column), ("&y (feature 2)", self.y_column),
                              ("&Label", self.label_column)):
-            form.addRow(self._buddy(label, combo), combo)
+            form.addRow(buddy_label(label, combo), combo)
             combo.currentIndexChanged.connect(self._on_columns_changed)
         self.classes_row = QWidget()
         classes = QHBoxLayout(self.classes_row)
@@ -199,27 +139,12 @@ class ImportDialog(QDialog):
         classes.addWidget(self.class_a)
         classes.addWidget(QLabel("against"))
         classes.addWidget(self.class_b)
-        self.classes_caption = self._buddy("&Classes", self.class_a)
+        self.classes_caption = buddy_label("&Classes", self.class_a)
         form.addRow(self.classes_caption, self.classes_row)
         for combo in (self.class_a, self.class_b):
             combo.currentIndexChanged.connect(self._evaluate)
         self._form = form
         return box
-
-    @staticmethod
-    def _buddy(text, widget):
-        label = QLabel(text if "&" in text else f"{text}:")
-        label.setBuddy(widget)
-        return label
-
-    @staticmethod
-    def _message_label(name, style):
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setStyleSheet(style)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
 
     # -- format ---------------------------------------------------------------------------
 
@@ -227,7 +152,7 @@ class ImportDialog(QDialog):
         self._comment = fmt.comment
         for combo, value in ((self.separator, fmt.separator), (self.decimal, fmt.decimal),
                              (self.encoding, fmt.encoding), (self.header, fmt.header)):
-            _select(combo, value)
+            select_data(combo, value)
         text_only = self._path.suffix.lower() not in EXCEL_SUFFIXES
         for combo in (self.separator, self.decimal, self.encoding):
             combo.setEnabled(text_only)
@@ -288,11 +213,11 @@ class ImportDialog(QDialog):
                     for text, data in [(label, label) for label in labels] + extra:
                         combo.addItem(text, data)
         if many:
-            if not _select(self.class_a, previous[0]):
-                _select(self.class_a, labels[0])
+            if not select_data(self.class_a, previous[0]):
+                select_data(self.class_a, labels[0])
             first = self.class_a.currentData()
-            if previous[1] == first or not _select(self.class_b, previous[1]):
-                _select(self.class_b, next(label for label in labels if label != first))
+            if previous[1] == first or not select_data(self.class_b, previous[1]):
+                select_data(self.class_b, next(label for label in labels if label != first))
         self.classes_row.setVisible(many)
         self.classes_caption.setVisible(many)
 

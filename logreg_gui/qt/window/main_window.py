@@ -1,7 +1,6 @@
 """The main window: owns the points, the options and the run's timeline, and shows one frame per
 redraw in every view."""
 
-import html
 from dataclasses import fields, replace
 from functools import partial
 
@@ -16,12 +15,15 @@ from logreg_gui.core.state import TrainingOptions
 from logreg_gui.core.timeline import Timeline
 from logreg_gui.qt.engine.controller import TrainingController
 from logreg_gui.qt.engine.frame_tracker import FrameTracker
-from logreg_gui.qt.plots.style import class_text, label_text
 from logreg_gui.qt.window import dialogs
 from logreg_gui.qt.window.actions import WindowActions
+from logreg_gui.qt.window.autosave import Autosave
 from logreg_gui.qt.window.controls import ControlPanel
+from logreg_gui.qt.window.data_commands import DataCommands
+from logreg_gui.qt.window.drops import FileDrops
 from logreg_gui.qt.window.pace import UntilConverged
 from logreg_gui.qt.window.points import PointsEditor
+from logreg_gui.qt.window.presentation import Presentation
 from logreg_gui.qt.window.settings import Settings
 from logreg_gui.qt.window.views import Views
 from logreg_gui.qt.window.window_state import place_window, save_window
@@ -31,16 +33,9 @@ MESSAGE_MS = 6000
 TRAINING_FIELDS = {field.name for field in fields(TrainingOptions)}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DataCommands, QMainWindow):
     """The logistic-regression trainer: data plot, sigmoid, loss, landscape, formulas, metrics,
     controls and status.
-
-    Attributes
-    ----------
-    timeline : logreg_gui.core.timeline.Timeline
-        The run's losses and parameters (read them; the window records the snapshots).
-    points : PointsEditor
-        The points on screen and every change to them.
 
     Parameters
     ----------
@@ -51,7 +46,8 @@ class MainWindow(QMainWindow):
     source : str
         What the data are, for the title bar (a file name or a generator's name).
     remember : bool
-        Restore the dock layout and view options of the last run, and save them on close.
+        Restore the dock layout and view options of the last run, and save them on close;
+        autosave the session to the config folder.
     values : dict, optional
         {parameter name: value} given on the command line (data and view parameters); they
         win over remembered ones.
@@ -66,13 +62,15 @@ class MainWindow(QMainWindow):
         self._view = ViewOptions(**{p.name: values.get(p.name, p.default)
                                     for p in group("view")})
         dataset = dataset if dataset is not None else generate("blobs")
-        self.points = PointsEditor(dataset, source, self._split, self)
-        self.timeline = Timeline(HISTORY_CAPACITY)
+        self.points = PointsEditor(dataset, source, self)
+        self._timeline = Timeline(HISTORY_CAPACITY)
         self._latest = self._frame = self._shown_iteration = None
+        self._history_to_restore = None  # (iteration, loss curve) of an opened session
         self.controller = TrainingController(dataset, self._options, self)
         self.controls = ControlPanel({**values, **vars(self._options), **vars(self._view),
                                       "test_fraction": dataset.test_fraction})
         self.views = Views(self, self.controls)
+        self.presentation = Presentation(self)
         self.window_actions = WindowActions(self)
         self._until_converged = UntilConverged(self.controls.fields["speed"])
         self._frame_tracker = FrameTracker(self.views.painted, self, self.views.on_screen)
@@ -80,6 +78,10 @@ class MainWindow(QMainWindow):
         self.views.data_plot.fit_view(dataset)
         self._show_points()
         self._layout_pending = not place_window(self, self._settings)
+        FileDrops(self)
+        self.autosave = None if self._settings is None else Autosave(self, self._settings.folder)
+        if self.autosave is not None:
+            self.autosave.start()
 
     def _connect(self):
         controller, views = self.controller, self.views
@@ -89,11 +91,15 @@ class MainWindow(QMainWindow):
         controller.landscape_ready.connect(views.landscape_plot.set_landscape)
         controller.speed_change_requested.emit(self.controls.value("speed"))
         views.landscape_plot.landscape_requested.connect(controller.landscape_requested)
-        views.history_bar.scrubbed.connect(self._on_history_bar_scrubbed)
+        views.history_bar.scrubbed.connect(self.show_iteration)
         views.data_plot.point_requested.connect(self._on_data_plot_point_requested)
+        views.data_plot.selection_requested.connect(self.points.select)
+        views.data_plot.move_requested.connect(self.points.move)
         self.controls.parameter_changed.connect(self._on_controls_parameter_changed)
         self.controls.value_refused.connect(self._say)
         self.points.points_changed.connect(self._on_points_points_changed)
+        self.points.selection_changed.connect(self._redraw)
+        self.points.source_changed.connect(self._show_points)
 
     # -- public API used by tests and scripts -------------------------------------------------
 
@@ -123,37 +129,30 @@ class MainWindow(QMainWindow):
         return self._frame
 
     @property
+    def timeline(self):
+        """The run's :class:`~logreg_gui.core.timeline.Timeline` (losses and parameters)."""
+        return self._timeline
+
+    @property
+    def undo_stack(self):
+        """The QUndoStack of every change of the data (Edit > Undo, Redo, History)."""
+        return self.points.undo_stack
+
+    @property
     def selected_class(self):
         """The class (0 or 1) that a plain click adds."""
         return 0 if self.window_actions.classes[0].isChecked() else 1
 
-    def open_csv(self, path):
-        """Load a CSV file (asking first when points were placed by hand); on bad input show a
-        message and keep the current points. Returns whether the file was loaded (bool)."""
-        return self.points.open(path)
+    @property
+    def shown_iteration(self):
+        """The past iteration shown, or None when the live state is shown."""
+        return self._shown_iteration
 
-    def set_dataset(self, dataset, source, verb="Opening"):
-        """Replace the points (split as the test fraction says), reset training and fit the
-        view to them (asking first when points were placed by hand).
-
-        Returns
-        -------
-        bool
-            Whether the points were replaced.
-        """
-        return self.points.replace(dataset, source, verb)
-
-    def generate_data(self, name):
-        """Replace the points by generated ones (asking first when points were placed by hand).
-
-        Returns
-        -------
-        bool
-            True when the points were replaced.
-        """
-        value = self.controls.value
-        return self.set_dataset(generate(name, value("n_samples"), value("noise"),
-                                         value("random_state")), name, "Generating")
+    def show_iteration(self, iteration):
+        """Show the state recorded at `iteration` in every view (None: live), as the history
+        slider does."""
+        self._shown_iteration = iteration
+        self._redraw()
 
     def show_snapshot(self, snapshot):
         """Display a snapshot at once (used for renders without a running worker)."""
@@ -192,37 +191,10 @@ class MainWindow(QMainWindow):
         if self._latest is not None and not self._latest.running:
             self.views.history_bar.step_back()
 
-    def clear_points(self):
-        """Remove every point (asking first when points were placed by hand)."""
-        return self.points.clear()
-
     def restore_default_view(self):
         """Every view option (threshold, overlays, loss axes) back to its default."""
         self.controls.show_values(defaults("view"))
         self._view = ViewOptions()
-        self._redraw()
-
-    # -- data ---------------------------------------------------------------------------------
-
-    def _split(self, dataset):
-        return dataset.with_test_split(self.controls.value("test_fraction"),
-                                       self.controls.value("random_state"))
-
-    def _on_data_plot_point_requested(self, x1, x2, shift):
-        self.points.add_point((x1, x2), self.selected_class ^ int(shift))
-
-    def _on_points_points_changed(self, dataset, replaced):
-        self.controller.set_data(dataset)
-        if replaced:
-            self.controller.reset()
-            self.views.data_plot.fit_view(dataset)
-        self._show_points()
-
-    def _show_points(self):
-        self.setWindowTitle(f"logreg-gui — {self.points.title}")
-        for label, action in enumerate(self.window_actions.classes):
-            name = html.unescape(label_text(self.points.dataset.class_names[label]))
-            action.setText(class_text(label, name).replace("&", "&&"))  # '&': a mnemonic
         self._redraw()
 
     # -- parameters ---------------------------------------------------------------------------
@@ -234,7 +206,7 @@ class MainWindow(QMainWindow):
             self._view = replace(self._view, **{name: value})
             self._redraw()
         elif name == "test_fraction":
-            self.points.resplit()
+            self.points.resplit(self._split(self.points.dataset), value)
         elif name == "speed":
             self._until_converged.cancel()  # the user's own choice wins
             self.controller.speed_change_requested.emit(value)
@@ -255,21 +227,20 @@ class MainWindow(QMainWindow):
     # -- frames -------------------------------------------------------------------------------
 
     def _on_controller_snapshot_ready(self, snapshot):
-        self.timeline.record(snapshot)
+        if not self._timeline.record(snapshot):
+            return  # older than what is shown
+        if self._history_to_restore is not None:
+            self._restore_history(snapshot)
         self._latest = snapshot
         self._until_converged.snapshot_arrived(snapshot)
         # While running the worker waits for each frame, so snapshots never pile up here.
         self._redraw()
 
-    def _on_history_bar_scrubbed(self, iteration):
-        self._shown_iteration = iteration
-        self._redraw()
-
     def _redraw(self):
         if self._latest is None:
             return
-        self._frame = build_frame(self._latest, self.points.dataset, self.timeline,
-                                  self._view, self._shown_iteration)
+        self._frame = build_frame(self._latest, self.points.dataset, self._timeline,
+                                  self._view, self._shown_iteration, self.points.selection)
         self.views.show_frame(self._frame)
         self.controls.set_running(self._latest.running)
         self.window_actions.show_running(self._latest.running)
@@ -287,7 +258,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.views.arrange)
 
     def closeEvent(self, event):
-        """Stop training, join its thread and remember the layout and view options."""
+        """Save the session (autosave), stop training, join its thread and remember the layout
+        and view options."""
+        if self.autosave is not None:
+            self.autosave.stop()
+        self.presentation.set_active(False)  # remember the layout of before
         self.controller.shutdown()
         if self._settings is not None:
             save_window(self, self._settings)

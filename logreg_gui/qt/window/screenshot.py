@@ -1,16 +1,48 @@
-"""Render the main window (or one panel) to a PNG without a user (works with
+"""Render the main window (or one panel) to a PNG or an animation without a user (works with
 QT_QPA_PLATFORM=offscreen)."""
 
+import os
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from logreg_gui.qt.window.application import application
+from logreg_gui.qt.window.application import application, display_problem
+from logreg_gui.qt.window.exports import export_animation
 
 SETTLE_SECONDS = 3.0
 SIZE = (1600, 1000)
+
+
+@contextmanager
+def _rendered(dataset, options, snapshots, source, view):
+    """A window on `dataset` (offscreen-safe) that has shown `snapshots` in order with the view
+    options `view` ({view parameter name: value}); closed afterwards."""
+    if display_problem() is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display is needed to render
+    application()
+    from logreg_gui.qt.window.main_window import MainWindow
+
+    window = MainWindow(dataset, options, source, remember=False)  # reproducible
+    try:
+        window.resize(*SIZE)  # the same picture whatever the screen
+        window.show()
+        _process_until(lambda: window.latest_snapshot is not None)  # the worker's first frame
+        for name, value in (view or {}).items():
+            window.controls.fields[name].edit(value)
+        for snapshot in snapshots:
+            window.show_snapshot(snapshot)
+        landscape = window.views.landscape_plot
+        if window.frame.model.is_planar:  # a fresh grid at the final b (requests wait)
+            landscape.forget_grid()
+            window.show_snapshot(replace(snapshots[-1], losses=snapshots[-1].losses[:0],
+                                         new_history=False))
+            _process_until(lambda: landscape.grid is not None)
+        yield window
+    finally:
+        window.close()
 
 
 def render_window(path, dataset, options, snapshots, source, panel="window", view=None):
@@ -28,29 +60,24 @@ def render_window(path, dataset, options, snapshots, source, panel="window", vie
     OSError
         If the image cannot be written.
     """
-    application()
-    from logreg_gui.qt.window.main_window import MainWindow
-
-    view = view or {}
-    window = MainWindow(dataset, options, source, remember=False)  # reproducible
-    try:
-        window.resize(*SIZE)  # the same picture whatever the screen
-        window.show()
-        _process_until(lambda: window.latest_snapshot is not None)  # the worker's first frame
-        for name, value in view.items():
-            window.controls.fields[name].edit(value)
-        for snapshot in snapshots:
-            window.show_snapshot(snapshot)
-        landscape = window.views.landscape_plot
-        if window.frame.model.is_planar:  # a fresh grid at the final b (requests wait)
-            landscape.forget_grid()
-            window.show_snapshot(replace(snapshots[-1], losses=snapshots[-1].losses[:0],
-                                         new_history=False))
-            _process_until(lambda: landscape.grid is not None)
+    with _rendered(dataset, options, snapshots, source, view) as window:
         if not window.panel_widget(panel).grab().save(str(path)):
             raise OSError(0, "the image could not be saved", str(path))
-    finally:
-        window.close()
+
+
+def render_animation(path, dataset, options, snapshots, source, panel="window", view=None):
+    """Like :func:`render_window`, but write an animation (GIF, or MP4 with the optional video
+    packages) of the run: one frame per snapshot, as the history slider shows them.
+
+    Raises
+    ------
+    ValueError
+        For a suffix other than .gif or .mp4 (or .mp4 without its packages).
+    OSError
+        If the file cannot be written.
+    """
+    with _rendered(dataset, options, snapshots, source, view) as window:
+        export_animation(window, window.panel_widget(panel), path)
 
 
 def _process_until(condition):

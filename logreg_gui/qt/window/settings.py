@@ -1,5 +1,7 @@
 """The only module that touches QSettings: what the app remembers between runs."""
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from logreg_gui.core.parameters import PARAMETERS
@@ -66,6 +68,12 @@ class Settings:
         if isinstance(value, bool):
             value = "true" if value else "false"
         self._store.setValue(key, value if isinstance(value, QByteArray) else str(value))
+
+    @property
+    def folder(self):
+        """The folder of the settings file, where the app keeps its other files
+        (pathlib.Path)."""
+        return Path(self._store.fileName()).parent
 
     def sync(self):
         """Mark the file as this version's and write pending changes to disk."""

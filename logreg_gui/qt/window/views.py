@@ -113,10 +113,14 @@ class Views:
                 self.landscape_dock, self.formulas_dock, self.metrics_dock]
 
     @property
+    def plots(self):
+        """The plots: data, sigmoid, loss, landscape (list of pyqtgraph PlotWidget)."""
+        return [self.data_plot, self.sigmoid_plot, self.loss_plot, self.landscape_plot]
+
+    @property
     def painted(self):
         """The widgets whose paint completes a frame (the plots' viewports)."""
-        return [plot.viewport() for plot in (self.data_plot, self.sigmoid_plot, self.loss_plot,
-                                             self.landscape_plot)]
+        return [plot.viewport() for plot in self.plots]
 
     def show_frame(self, frame):
         """Show a :class:`~logreg_gui.core.frame.Frame` in every view; a plot that is not on

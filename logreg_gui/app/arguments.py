@@ -1,22 +1,15 @@
-"""Command line: parse arguments (generated from the parameter table), then open the window or
-train headless and write the outputs."""
+"""The command line's arguments, generated from the parameter table (a contract: options are only
+ever added)."""
 
 import argparse
-import json
-import os
-import sys
 
 from logreg_gui import __version__
-from logreg_gui.core.data import DataError, read_csv
-from logreg_gui.core.generators import generate
-from logreg_gui.core.parameters import OVERLAYS, PARAMETERS, group
-from logreg_gui.core.report import training_report
-from logreg_gui.core.session import TrainingSession, train
-from logreg_gui.core.state import TrainingOptions
+from logreg_gui.core.parameters import OVERLAYS, PARAMETERS
 
 DEFAULT_STEPS = 1000
 PANELS = ("window", "data", "sigmoid", "loss", "landscape", "formulas", "metrics", "controls",
           "status")
+COLUMN_OPTIONS = ("x_column", "y_column", "label_column", "classes")
 GROUPS = {"data": "generated data and split", "training": "training",
           "view": "screenshot view"}
 
@@ -83,11 +76,23 @@ def _steps(text):
 def build_parser():
     """The argument parser (a contract: options are only ever added)."""
     parser = _Parser(prog="logreg-gui", description="Watch gradient descent train a binary "
-                     "logistic regression. Any of --headless, --steps, --report or --screenshot "
-                     "trains without showing a window.")
+                     "logistic regression. Any of --headless, --steps, --report, --screenshot or "
+                     "--animate trains without showing a window.")
+    parser.add_argument("session", nargs="?", metavar="SESSION.logreg.json",
+                        help="a saved session to open (points, options, θ, view, history); "
+                        "a table file here is read as with --data")
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--data", metavar="FILE", help="CSV file: x1,x2,label per row")
+    source.add_argument("--data", metavar="FILE", help="a table (CSV, TSV, .xlsx, …): two "
+                        "feature columns and a label column")
     _add(source, PARAMETERS["dataset"])
+    columns = parser.add_argument_group("columns of --data")
+    for role, default in (("x", "the first numeric column"), ("y", "the second numeric column"),
+                          ("label", "the last column")):
+        columns.add_argument(f"--{role}-column", metavar="NAME_OR_INDEX",
+                             help=f"the {role} column by header name or 0-based index "
+                             f"(default {default})")
+    columns.add_argument("--classes", metavar="A,B", help="the two labels to keep when the label "
+                         "column has more, e.g. benign,malignant; 'A,*' for A against the rest")
     containers = {name: parser.add_argument_group(title) for name, title in GROUPS.items()}
     for parameter in PARAMETERS.values():
         if parameter.flag is not None and parameter.name != "dataset":
@@ -100,8 +105,11 @@ def build_parser():
     run.add_argument("--report", metavar="OUT.json", type=_path, help="write a JSON report")
     run.add_argument("--screenshot", metavar="OUT.png", type=_path,
                      help="render the main window after training to a PNG")
+    run.add_argument("--animate", metavar="OUT.gif", type=_path,
+                     help="write an animation of the run (GIF; MP4 with the video extra)")
     run.add_argument("--panel", choices=PANELS, default="window",
-                     help="what --screenshot renders: the whole window (default) or one panel")
+                     help="what --screenshot and --animate render: the whole window (default) "
+                     "or one panel")
     run.add_argument("--show", type=_overlays, default=(),
                      help="screenshot: comma-separated overlays to draw: "
                      f"{', '.join(OVERLAYS)}")
@@ -109,13 +117,13 @@ def build_parser():
     return parser
 
 
-def _given(args, name):
+def given(args, name):
     """The value given on the command line, or the parameter's default."""
     value = getattr(args, name)
     return PARAMETERS[name].default if value is None else value
 
 
-def _attach_negative_numbers(argv):
+def attach_negative_numbers(argv):
     """['--l2', '-1e-3'] → ['--l2=-1e-3']: argparse takes '-1e-3' for an option otherwise, and
     would say 'expected one argument' instead of what is wrong with the value."""
     flags = {p.flag for p in PARAMETERS.values() if p.flag and p.kind in (int, float)}
@@ -131,90 +139,3 @@ def _attach_negative_numbers(argv):
                 continue
         result.append(token)
     return result
-
-
-def _load_dataset(args, parser):
-    if args.data is None:
-        dataset = generate(_given(args, "dataset"), _given(args, "n_samples"),
-                           _given(args, "noise"), _given(args, "random_state"))
-        source = _given(args, "dataset")
-    elif args.n_samples is not None or args.noise is not None:
-        parser.error("--n-samples and --noise apply to generated data, not to --data")
-    else:
-        try:
-            dataset, source = read_csv(args.data), args.data
-        except DataError as error:
-            parser.error(str(error))
-    return dataset.with_test_split(_given(args, "test_fraction"), _given(args, "random_state")), \
-        source
-
-
-def _options(args, parser, dataset, loss):
-    """The TrainingOptions asked for; the batch size defaults to min(32, training points)."""
-    n_train = max(1, int((~dataset.test_mask).sum()))
-    values = {p.name: _given(args, p.name) for p in group("training")}
-    values.update(loss=loss, random_state=_given(args, "random_state"))
-    if args.batch_size is None:
-        values["batch_size"] = min(values["batch_size"], n_train)
-    elif args.batch_size > n_train:
-        parser.error(f"--batch-size must be at most the {n_train} training points, "
-                     f"got {args.batch_size}")
-    try:
-        return TrainingOptions(**values).validated()
-    except ValueError as error:
-        parser.error(str(error))
-
-
-def _write_outputs(args, parser, session, dataset, source, snapshots):
-    if args.report:
-        try:
-            with open(args.report, "w", encoding="utf-8") as handle:
-                json.dump(training_report(session.trainer, dataset), handle, indent=2,
-                          allow_nan=False)
-                handle.write("\n")
-        except OSError as error:
-            parser.error(f"cannot write {args.report}: {error.strerror or error}")
-    if args.screenshot:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
-        from logreg_gui.qt.window.screenshot import render_window
-
-        view = {"threshold": _given(args, "threshold"), **{name: True for name in args.show}}
-        try:
-            render_window(args.screenshot, dataset, session.options, snapshots, source,
-                          args.panel, view)
-        except OSError as error:
-            parser.error(f"cannot write {args.screenshot}: {error.strerror or error}")
-
-
-def _remembered_loss():
-    """The loss the window was last closed with."""
-    from logreg_gui.qt.window.settings import Settings
-
-    return Settings().value("training/loss")
-
-
-def main(argv=None):
-    """Run the program; returns the process exit code (0, or 2 for usage and input errors)."""
-    parser = build_parser()
-    args = parser.parse_args(_attach_negative_numbers(sys.argv[1:] if argv is None else argv))
-    dataset, source = _load_dataset(args, parser)
-    headless = args.headless or args.steps is not None or args.report or args.screenshot
-    # A window starts with the loss it was last closed with; headless runs and Newton (which
-    # needs the cross-entropy) ignore it.
-    loss = args.loss or ("cross_entropy" if headless or args.optimizer == "newton"
-                         else _remembered_loss())
-    options = _options(args, parser, dataset, loss)
-    if headless:
-        session = TrainingSession(dataset, options)
-        snapshots = train(session, DEFAULT_STEPS if args.steps is None else args.steps)
-        _write_outputs(args, parser, session, dataset, source, snapshots)
-        return 0
-    from logreg_gui.qt.window.application import run_window
-
-    given = {p.name: getattr(args, p.name) for p in PARAMETERS.values()
-             if p.group in ("data", "view") and p.flag and getattr(args, p.name) is not None}
-    return run_window(dataset, options, source, given)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
