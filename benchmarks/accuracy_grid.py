@@ -27,7 +27,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import logreg_gui  # noqa: E402,F401  (first: one BLAS thread)
+from threadpoolctl import threadpool_limits  # noqa: E402
+
+threadpool_limits(limits=1, user_api="blas")  # as the app
 from logreg_gui.core.data import read_csv  # noqa: E402
 from logreg_gui.core.generators import generate  # noqa: E402
 from logreg_gui.core.optimum import find_optimum  # noqa: E402

@@ -55,9 +55,10 @@ class Judge:
         self._monitor = DivergenceMonitor(loss) if math.isfinite(loss) else None
         self._checked_at = -DISTANCE_CHECK_EVERY
 
-    def verdict(self, theta, loss, gradient, iteration, stationary, optimum):
+    def verdict(self, theta, loss, gradient, iteration, newton_update, optimum):
         """The status after an update to θ (trained units) with J = `loss` and ∇J = `gradient`;
-        `stationary`: Newton's step could not move; `optimum`: J* when known (or None)."""
+        `newton_update`: Newton's last :class:`~logreg_gui.core.newton.NewtonUpdate` (None for
+        other optimizers); `optimum`: J* when known (or None)."""
         if self._monitor is not None and self._monitor.update(loss):
             return DIVERGING
         newton = self._options.optimizer == "newton"
@@ -69,8 +70,8 @@ class Judge:
         if optimum is not None and optimum.loss is None and optimum.separation is not None:
             return NO_OPTIMUM
         if newton:
-            tight = converged(norm, loss, min(self._options.tol, NEWTON_TOL))
-            return CONVERGED if stationary or tight else READY
+            return CONVERGED if _newton_done(newton_update, norm, loss, self._options.tol) \
+                else READY
         return CONVERGED if self._near_optimum(theta, gradient, iteration) else READY
 
     def _near_optimum(self, theta, gradient, iteration):
@@ -82,3 +83,14 @@ class Judge:
         distance = distance_to_optimum(theta, self._X, self._y, self._options.l2, gradient,
                                        self._scale)
         return distance <= COEFFICIENT_RTOL
+
+
+def _newton_done(update, gradient_norm, loss, tol):
+    """Newton has converged: it cannot move any more, or its gradient is within the tight
+    tolerance and the predicted J − J* (half the Newton decrement) is below 1e-12 of J, so that
+    tiny optima (J* near 1e-8 on nearly separable data) are still reached to 1e-6 of J*."""
+    if update.kind == "stationary":
+        return True
+    tight = converged(gradient_norm, loss, min(tol, NEWTON_TOL))
+    decrement = update.decrement if math.isfinite(update.decrement) else math.inf
+    return tight and abs(decrement) / 2 <= 1e-12 * abs(loss)

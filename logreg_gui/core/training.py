@@ -217,10 +217,9 @@ class Trainer:
 
     def _status_after(self, previous):
         """The status after an update (see :class:`TrainingState`)."""
-        stationary = (self._options.optimizer == "newton"
-                      and self._optimizer.last_update.kind == "stationary")
+        update = self._optimizer.last_update if self._options.optimizer == "newton" else None
         return self._judge.verdict(self._theta, self._loss, self._gradient, self.iteration,
-                                   stationary, self.optima.known)
+                                   update, self.optima.known)
 
     def _watch(self):
         """Judge divergence and convergence afresh from the current state."""
