@@ -62,6 +62,18 @@ class TrainingOptions:
     loss: str = _default("loss")
 
     @property
+    def summary(self):
+        """How it trains in a few words, e.g. 'momentum, η = 0.1, β = 0.9' (str)."""
+        text = f"{self.optimizer}, η = {self.learning_rate:g}"
+        if self.optimizer == "newton":
+            text = "newton"
+        elif self.optimizer == "momentum":
+            text += f", β = {self.momentum:g}"
+        elif self.optimizer == "sgd":
+            text += f", B = {self.batch_size}"
+        return text if self.loss == "cross_entropy" else f"{text}, {self.criterion.short}"
+
+    @property
     def criterion(self):
         """The :class:`~logreg_gui.core.loss.Loss` minimised."""
         return LOSSES[self.loss]

@@ -56,7 +56,7 @@ def test_every_panel_can_be_closed_and_the_layout_reset(qtbot, window):
     panels = next(action for action in window.menuBar().actions() if action.text() == "&View")
     toggles = [a for a in panels.menu().actions()[0].menu().actions()]
     assert [a.text() for a in toggles] == [dock.windowTitle() for dock in views.docks]
-    toggles[3].trigger()  # Loss
+    toggles[4].trigger()  # Loss
     assert not views.loss_dock.toggleViewAction().isChecked()
     views.sigmoid_dock.setFloating(True)
     window.window_actions.reset_layout.trigger()

@@ -6,10 +6,11 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QTransform
 
 from logreg_gui.core.landscape import LandscapeRequest
+from logreg_gui.qt.plots.loss import RUN_COLORS
 from logreg_gui.qt.plots.style import StyledPlot
 
 GRID_POINTS = 41
@@ -44,6 +45,9 @@ class LandscapePlot(StyledPlot):
         self._contours = [pg.IsocurveItem(pen=pg.mkPen(255, 255, 255, 110))
                           for _ in range(CONTOUR_LEVELS)]
         self._path = pg.PlotCurveItem(pen=pg.mkPen("#D55E00", width=2))
+        self._run_paths = [self.add_named(f"run_{index}", pg.PlotCurveItem(
+            pen=pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine)))
+            for index, color in enumerate(RUN_COLORS)]
         self._point = pg.ScatterPlotItem(size=11, brush=pg.mkBrush("#D55E00"),
                                          pen=pg.mkPen("w", width=1.5))
         self._arrow_line = pg.PlotCurveItem(pen=pg.mkPen("w", width=2))
@@ -89,15 +93,27 @@ class LandscapePlot(StyledPlot):
         self._stopped = frame.live and frame.snapshot.status == "converged"
         optimum = frame.optimum
         target = optimum.theta if optimum is not None and optimum.theta is not None else None
-        self._show_state(frame.path[:, :2], frame.entry.theta, frame.gradient, target)
+        runs = self._show_runs(frame)
+        self._show_state(frame.path[:, :2], frame.entry.theta, frame.gradient, target, runs)
 
-    def _show_state(self, path, theta, gradient, optimum):
+    def _show_runs(self, frame):
+        """Draw the comparison runs' paths (same start, their colours); returns their points,
+        shape (k, 2), which the grid must cover too."""
+        points = [np.empty((0, 2))]
+        for index, curve in enumerate(self._run_paths):
+            path = (frame.timeline.path(frame.entry.iteration, run=index)[:, :2]
+                    if index < len(frame.snapshot.runs) else np.empty((0, 2)))
+            path = path[np.isfinite(path).all(axis=1)]
+            curve.setData(path[:, 0], path[:, 1])
+            points.append(path)
+        return np.vstack(points)
+
+    def _show_state(self, path, theta, gradient, optimum, runs):
         self._path.setData(path[:, 0], path[:, 1])
         self._point.setData([theta[0]], [theta[1]])
         self._shown = (theta, gradient)
         self._draw_arrow(theta, gradient)
-        if optimum is not None:
-            path = np.vstack([path, optimum[:2]])
+        path = np.vstack([path, runs] + ([optimum[None, :2]] if optimum is not None else []))
         self._last_state = (path, theta)
         if self._needs_grid(path, theta):
             self._request(path, theta)
@@ -143,6 +159,8 @@ class LandscapePlot(StyledPlot):
     def _show_unavailable(self):
         self._last_state = None
         self._path.setData([], [])
+        for curve in self._run_paths:
+            curve.setData([], [])
         self._point.setData([], [])
         self._hide_arrow()
         self.forget_grid()

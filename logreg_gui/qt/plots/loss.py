@@ -11,6 +11,9 @@ from logreg_gui.core.timeline import LossCurve
 from logreg_gui.qt.plots.style import StyledPlot
 
 
+RUN_COLORS = ("#56B4E9", "#CC79A7", "#7F7F7F")  # comparison runs (Okabe–Ito, and grey)
+
+
 def nice_ceiling(value):
     """The smallest number of the form {1, 2, 5}·10^k that is ≥ value (value > 0)."""
     decade = 10.0 ** math.floor(math.log10(value))
@@ -36,8 +39,11 @@ class LossPlot(StyledPlot):
                                 connect="finite")
         self._test_curve = self.plot(pen=pg.mkPen("#009E73", width=2, style=Qt.PenStyle.DashLine),
                                      connect="finite")
-        self._twin_curve = self.plot(pen=pg.mkPen("#56B4E9", width=2), connect="finite")
-        for curve in (self._curve, self._test_curve, self._twin_curve):
+        self._run_curves = [self.plot(pen=pg.mkPen(color, width=2), connect="finite")
+                            for color in RUN_COLORS]
+        self._kept_curve = self.plot(pen=pg.mkPen(150, 150, 150, 160, width=2,
+                                                  style=Qt.PenStyle.DashLine), connect="finite")
+        for curve in (self._curve, self._test_curve, *self._run_curves, self._kept_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
         self._optimum_line = pg.InfiniteLine(angle=0, movable=False,
@@ -48,10 +54,13 @@ class LossPlot(StyledPlot):
         note.setPos(4, 4)
         self._named["note"] = note
         for name, curve in (("training", self._curve), ("test", self._test_curve),
-                            ("twin", self._twin_curve)):
+                            ("twin", self._run_curves[0]), ("kept", self._kept_curve),
+                            *((f"run_{i}", c) for i, c in enumerate(self._run_curves))):
             self._named[name] = curve
         self._optimum_sample = pg.PlotDataItem(pen=self._optimum_line.pen)
-        self._twin_name = ""
+        self._runs = ()  # RunState of the comparison runs shown
+        self._loss_name = "cross_entropy"
+        self._kept = None  # (iterations, losses, legend) of a run kept for comparison
         self.optimal_loss = None
         self._log_scale = False
         self._gap = False
@@ -66,12 +75,13 @@ class LossPlot(StyledPlot):
         timeline, view = frame.timeline, frame.view
         optimum = frame.optimum.loss if frame.optimum is not None else None
         key = (timeline.version, view.log_scale, view.gap, optimum, frame.options.criterion.unit)
+        self._loss_name = frame.options.loss
         if key == self._shown:
             return
         if len(timeline.losses) < self._length:
             self._following = True  # a new history (reset, new degree)
         self.history, self._length = timeline.losses, len(timeline.losses)
-        self._twin_name = f"side by side: {frame.options.criterion.other.label} J"
+        self._runs = frame.snapshot.runs
         axes_changed = (self._log_scale, self._gap, self.optimal_loss, self._unit) != key[1:]
         self._log_scale, self._gap, self.optimal_loss, self._unit = key[1:]
         self._shown = key
@@ -106,18 +116,56 @@ class LossPlot(StyledPlot):
         has_test = np.isfinite(test).any()
         self._test_curve.setData(iterations[:len(test)] if has_test else [],
                                  test if has_test else [])
-        twin = self.history.twin_losses
-        has_twin = not gap and np.isfinite(twin).any()
-        self._twin_curve.setData(iterations if has_twin else [], twin if has_twin else [])
+        shown_runs = self._draw_runs(iterations, gap)
+        self._draw_kept(gap)
         self._optimum_line.setVisible(self.optimal_loss is not None and not gap)
         self._show_in_legend(self._test_curve, "test log-loss", has_test)
-        self._show_in_legend(self._twin_curve, self._twin_name, has_twin)
         self._show_in_legend(self._optimum_sample, "optimum J*", self._optimum_line.isVisible())
         if self.optimal_loss is not None:
             self._optimum_line.setValue(math.log10(self.optimal_loss) if self._log_scale
                                         else self.optimal_loss)
-        extra = np.concatenate([test if has_test else losses[:0], twin if has_twin else losses[:0]])
+        extra = np.concatenate([test if has_test else losses[:0], *shown_runs])
         self._follow(losses, extra, force, self._log_scale or gap)
+
+    def _draw_runs(self, iterations, gap):
+        """Each comparison run's J (or J − J* in the gap view, for runs of the same loss)."""
+        shown = []
+        for index, curve in enumerate(self._run_curves):
+            run = self._runs[index] if index < len(self._runs) else None
+            values = self.history.run_losses[index]
+            same_loss = run is not None and run.options.loss == self._loss_name
+            if run is None or not np.isfinite(values).any() or (gap and not same_loss):
+                curve.setData([], [])
+                self._show_in_legend(curve, "", False)
+                continue
+            if gap:
+                values = np.maximum(values - self.optimal_loss, 1e-16)
+            if self._log_scale or gap:
+                values = np.where(values > 0, values, np.nan)
+            curve.setData(iterations, values)
+            self._show_in_legend(curve, run.name, True)
+            shown.append(values)
+        return shown
+
+    def keep(self, frame):
+        """Freeze this run's loss curve as a faint reference for the next run."""
+        losses = frame.timeline.losses
+        metrics = frame.metrics
+        self._kept = (losses.iterations.copy(), losses.losses.copy(),
+                      f"kept: {frame.options.summary}, J = {frame.entry.loss:.4g}, "
+                      f"accuracy {metrics.accuracy:.1%}")
+        self._redraw(force=True)
+
+    def _draw_kept(self, gap):
+        if self._kept is None or gap:
+            self._kept_curve.setData([], [])
+            self._show_in_legend(self._kept_curve, "", False)
+            return
+        iterations, losses, text = self._kept
+        if self._log_scale:
+            losses = np.where(losses > 0, losses, np.nan)
+        self._kept_curve.setData(iterations, losses)
+        self._show_in_legend(self._kept_curve, text, True)
 
     def _show_in_legend(self, item, name, shown):
         """List `item` in the legend only while it is drawn."""

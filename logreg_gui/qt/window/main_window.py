@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow
 from logreg_gui.core.frame import ViewOptions, build_frame
 from logreg_gui.core.generators import generate
 from logreg_gui.core.parameters import PARAMETERS, defaults, group
-from logreg_gui.core.state import TrainingOptions
+from logreg_gui.core.state import Run, TrainingOptions
 from logreg_gui.core.timeline import Timeline
 from logreg_gui.qt.engine.controller import TrainingController
 from logreg_gui.qt.engine.frame_tracker import FrameTracker
@@ -97,6 +97,10 @@ class MainWindow(DataCommands, QMainWindow):
         views.data_plot.move_requested.connect(self.points.move)
         self.controls.parameter_changed.connect(self._on_controls_parameter_changed)
         self.controls.value_refused.connect(self._say)
+        views.compare_panel.show_main(self._options)
+        views.compare_panel.set_runs([])
+        views.compare_panel.runs_requested.connect(self._on_compare_panel_runs_requested)
+        views.compare_panel.keep_requested.connect(lambda: views.loss_plot.keep(self._frame))
         self.points.points_changed.connect(self._on_points_points_changed)
         self.points.selection_changed.connect(self._redraw)
         self.points.source_changed.connect(self._show_points)
@@ -218,11 +222,23 @@ class MainWindow(DataCommands, QMainWindow):
                 return
             self.controller.side_by_side_requested.emit(value)
 
+    def _on_compare_panel_runs_requested(self, changes):
+        try:
+            runs = [Run(f"run {index}: {Run('', change).options(self._options).summary}",
+                        change) for index, change in enumerate(changes, start=2)]
+        except ValueError as error:
+            self._say(f"Cannot race: {error}")
+            return
+        self.controls.show_values({"side_by_side": False})
+        self._shown_iteration = None
+        self.controller.set_runs(runs)
+
     def _configure(self, options):
         self._options = options.validated()
         if options.optimizer == "newton":  # the worker drops the side-by-side run for Newton
             self.controls.show_values({"side_by_side": False})
         self.controller.configure(self._options)
+        self.views.compare_panel.show_main(self._options)
 
     # -- frames -------------------------------------------------------------------------------
 

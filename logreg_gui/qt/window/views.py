@@ -13,6 +13,7 @@ from logreg_gui.qt.plots.data import DataPlot
 from logreg_gui.qt.plots.landscape import LandscapePlot
 from logreg_gui.qt.plots.loss import LossPlot
 from logreg_gui.qt.plots.sigmoid import SigmoidPlot
+from logreg_gui.qt.window.compare import ComparePanel
 
 AREA = Qt.DockWidgetArea
 WIDE = (1600, 900)  # smaller windows get the compact layout
@@ -27,8 +28,9 @@ class Views:
     data_plot, sigmoid_plot, loss_plot, landscape_plot : plots
     status_panel, status_line, accuracy_line, formulas_panel, metrics_panel, history_bar :
     panels
-    controls_dock, status_dock, sigmoid_dock, loss_dock, landscape_dock, formulas_dock,
-    metrics_dock : QDockWidget (every one can be closed, moved, tabbed and floated)
+    compare_panel : ComparePanel
+    controls_dock, status_dock, compare_dock, sigmoid_dock, loss_dock, landscape_dock,
+    formulas_dock, metrics_dock : QDockWidget (each can be closed, moved, tabbed, floated)
     """
 
     def __init__(self, window, controls):
@@ -46,6 +48,7 @@ class Views:
         self.formulas_panel = FormulasPanel()
         self.metrics_panel = MetricsPanel()
         self.history_bar = HistoryBar()
+        self.compare_panel = ComparePanel()
         window.statusBar().addPermanentWidget(self.status_line)
         self.controls_dock = self._dock("Controls", _scrolled(controls, fixed=True))
         self.status_dock = self._dock("Status", _scrolled(self.status_panel))
@@ -54,6 +57,7 @@ class Views:
         self.landscape_dock = self._dock("Landscape", self.landscape_plot)
         self.formulas_dock = self._dock("Formulas", _scrolled(self.formulas_panel))
         self.metrics_dock = self._dock("Metrics", _scrolled(self.metrics_panel))
+        self.compare_dock = self._dock("Compare", _scrolled(self.compare_panel, fixed=True))
         history = QToolBar("History")
         history.setObjectName("history_toolbar")
         history.addWidget(self.history_bar)
@@ -79,6 +83,7 @@ class Views:
         if width < WIDE[0] or height < WIDE[1]:
             window.addDockWidget(AREA.RightDockWidgetArea, self.sigmoid_dock)
             for first, other in ((self.controls_dock, self.status_dock),
+                                 (self.controls_dock, self.compare_dock),
                                  (self.loss_dock, self.metrics_dock),
                                  (self.sigmoid_dock, self.landscape_dock),
                                  (self.sigmoid_dock, self.formulas_dock)):
@@ -86,6 +91,7 @@ class Views:
             right = (self.loss_dock, self.sigmoid_dock)
         else:
             window.splitDockWidget(self.controls_dock, self.status_dock, Qt.Orientation.Vertical)
+            window.tabifyDockWidget(self.status_dock, self.compare_dock)
             window.splitDockWidget(self.loss_dock, self.sigmoid_dock, Qt.Orientation.Vertical)
             window.splitDockWidget(self.sigmoid_dock, self.landscape_dock,
                                    Qt.Orientation.Vertical)
@@ -100,7 +106,7 @@ class Views:
             right = (self.loss_dock, self.sigmoid_dock, self.landscape_dock)
         for dock in self.docks:
             dock.show()
-        for dock in (self.controls_dock, self.loss_dock, self.sigmoid_dock):
+        for dock in (self.controls_dock, self.status_dock, self.loss_dock, self.sigmoid_dock):
             dock.raise_()
         window.resizeDocks([self.controls_dock, self.loss_dock],
                            [int(0.22 * width), int(0.28 * width)], Qt.Orientation.Horizontal)
@@ -109,8 +115,8 @@ class Views:
     @property
     def docks(self):
         """Every dock, in layout order (list of QDockWidget)."""
-        return [self.controls_dock, self.status_dock, self.sigmoid_dock, self.loss_dock,
-                self.landscape_dock, self.formulas_dock, self.metrics_dock]
+        return [self.controls_dock, self.status_dock, self.compare_dock, self.sigmoid_dock,
+                self.loss_dock, self.landscape_dock, self.formulas_dock, self.metrics_dock]
 
     @property
     def plots(self):
