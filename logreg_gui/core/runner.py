@@ -17,7 +17,8 @@ from threadpoolctl import threadpool_limits
 
 from logreg_gui.core.data import Dataset
 from logreg_gui.core.optimum import Optimum
-from logreg_gui.core.session import Pacer, TrainingSession
+from logreg_gui.core.pacer import Pacer
+from logreg_gui.core.session import TrainingSession
 from logreg_gui.core.state import READY
 
 FRAME_INTERVAL = 1 / 60  # s between snapshots while running

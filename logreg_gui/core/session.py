@@ -11,10 +11,10 @@ from functools import partial
 import numpy as np
 
 from logreg_gui.core.landscape import loss_landscape
+from logreg_gui.core.pacer import MAX_BATCH
 from logreg_gui.core.state import LOSS_COLUMNS, MAX_RUNS, READY, Run, RunState, Snapshot
 from logreg_gui.core.training import Trainer
 
-MAX_BATCH = 1 << 30
 HEADLESS_CHUNK = 10_000  # iterations per call: bounded memory for the loss arrays
 
 
@@ -236,41 +236,6 @@ class TrainingSession:
 
     def _trainers(self):
         return [self.trainer] + [trainer for _, trainer in self._runs]
-
-
-class Pacer:
-    """How many iterations may run now to keep a pace of `speed` iterations per second.
-
-    Parameters
-    ----------
-    speed : int or None
-        Iterations per second; None (or 0) means as fast as possible.
-    clock : callable () → float, optional
-        Seconds (default ``time.perf_counter``).
-    """
-
-    def __init__(self, speed=None, clock=time.perf_counter):
-        self._clock = clock
-        self.restart(speed)
-
-    def restart(self, speed=None):
-        """Start counting afresh at a (new) pace."""
-        self.speed = speed or None
-        self._start, self._done = self._clock(), 0
-
-    def allowance(self):
-        """Iterations due now (int ≥ 0): the first is due at once, then one per 1/speed s."""
-        if self.speed is None:
-            return MAX_BATCH
-        return max(0, int((self._clock() - self._start) * self.speed) + 1 - self._done)
-
-    def record(self, done):
-        """Count `done` iterations against the pace."""
-        self._done += done
-
-    def delay_ms(self):
-        """How long to wait before the next chunk (int ms; 0 at full speed)."""
-        return 0 if self.speed is None else int(min(1000 / self.speed, 10))
 
 
 def merged(older, newer):

@@ -53,8 +53,6 @@ class Trainer:
         self.optima = OptimumCache()  # J* of the current problem, when known
         self.set_data(X, y, test_mask)
 
-    # -- configuration ------------------------------------------------------------------------
-
     @property
     def options(self):
         """The current :class:`TrainingOptions`."""
@@ -167,19 +165,13 @@ class Trainer:
 
     def reset(self):
         """Set w = 0, b = 0, the iteration count to 0 and restart the optimizer."""
-        self._theta = np.zeros_like(self._theta)
-        self.iteration = 0
-        self._optimizer.reset()
-        self._status = READY
-        self._refresh()
-
-    # -- training -----------------------------------------------------------------------------
+        self.start_from(np.zeros_like(self._theta), 0)
 
     def advance(self, n_iterations):
         """Perform up to `n_iterations` updates; stop early on convergence or divergence.
 
-        A converged trainer still performs the updates asked for (and converges again at once);
-        a diverged, empty or 'no finite optimum' one performs none.
+        A converged, diverging or 'no finite optimum' trainer goes on as asked (judged afresh
+        from here); a diverged or empty one performs none.
 
         Parameters
         ----------
@@ -212,14 +204,10 @@ class Trainer:
                 if self._has_test:
                     losses[done, 1] = self._test_log_loss()
                 done += 1
-                self._status = self._status_after(previous)
+                update = getattr(self._optimizer, "last_update", None)  # Newton's
+                self._status = self._judge.verdict(self._theta, self._loss, self._gradient,
+                                                   self.iteration, update, self.optima.known)
         return losses[:done]
-
-    def _status_after(self, previous):
-        """The status after an update (see :class:`TrainingState`)."""
-        update = self._optimizer.last_update if self._options.optimizer == "newton" else None
-        return self._judge.verdict(self._theta, self._loss, self._gradient, self.iteration,
-                                   update, self.optima.known)
 
     def _watch(self):
         """Judge divergence and convergence afresh from the current state."""
@@ -238,8 +226,6 @@ class Trainer:
         """(key, job) computing J* of the current problem on another thread; see
         :meth:`~logreg_gui.core.jstar.OptimumCache.job`."""
         return self.optima.job(self._X, self._y, self._options)
-
-    # -- reporting ----------------------------------------------------------------------------
 
     @property
     def status(self):

@@ -7,8 +7,6 @@ Newton method (:mod:`tests.core.reference`).
 """
 
 import math
-import threading
-import time
 from functools import cache
 from pathlib import Path
 
@@ -206,28 +204,28 @@ def test_single_class_has_no_optimum_even_with_a_penalty():
     assert found.theta is None and found.infimum == 0.0 and "one class" in found.reason
 
 
-def test_separation_check_of_100000_points_by_27_features_is_fast():
-    data = generate("overlap", 100_000)
-    X = standardized(data.X, 6)
-    start = time.perf_counter()
-    assert detect_separation(X, data.y).kind is None
-    assert time.perf_counter() - start < 3.0  # about 0.2 s measured; generous for CI load
-
-
-def test_optimum_of_100000_points_stops_promptly_when_cancelled():
-    data = generate("overlap", 100_000)
-    X = standardized(data.X, 6)
-    requested = threading.Event()
-    start = time.perf_counter()
-
+def _stopper(after):
+    """should_stop saying yes at its `after`-th call; its calls are counted in ``.calls``."""
     def should_stop():
-        if time.perf_counter() - start > 0.15:
-            requested.set()
-        return requested.is_set()
+        should_stop.calls += 1
+        return should_stop.calls >= after
+    should_stop.calls = 0
+    return should_stop
 
-    found = find_optimum(X, data.y, 0.0, should_stop=should_stop)
-    assert found.reason == "cancelled"
-    assert time.perf_counter() - start < 0.15 + 0.3
+
+def test_cancelled_optimum_returns_at_the_first_check_after_the_request():
+    # How long a check takes is a benchmark figure (benchmarks/bench_optimum.py); here: that
+    # the search keeps asking, and returns as soon as the answer is yes.
+    data = generate("overlap", 20_000)
+    X = standardized(data.X, 6)
+    never = _stopper(math.inf)
+    assert find_optimum(X, data.y, 0.0, should_stop=never).theta is not None
+    assert never.calls >= 5  # separation, then every Newton step and line-search trial
+    for after in (1, 2, never.calls // 2, never.calls):
+        should_stop = _stopper(after)
+        found = find_optimum(X, data.y, 0.0, should_stop=should_stop)
+        assert found.reason == "cancelled" and found.theta is None
+        assert should_stop.calls == after
 
 
 # -- the reduced accuracy grid ------------------------------------------------------------------

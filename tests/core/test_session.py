@@ -10,7 +10,8 @@ from logreg_gui.core import training
 from logreg_gui.core.generators import generate
 from logreg_gui.core.loss import objective
 from logreg_gui.core.optimizers import Momentum
-from logreg_gui.core.session import Pacer, TrainingSession, train
+from logreg_gui.core.pacer import Pacer
+from logreg_gui.core.session import TrainingSession, train
 from logreg_gui.core.state import LOSS_COLUMNS, TrainingOptions
 from logreg_gui.core.training import Trainer
 
