@@ -128,6 +128,7 @@ def first_order_checks(data, degree, l2, standardize, theta_ref, has_optimum, X,
                        optimizer, claims):
     trainer = Trainer(data.X, data.y, optimizer=optimizer, degree=degree, l2=l2,
                       standardize=standardize, learning_rate=LEARNING_RATES[optimizer])
+    trainer.optimum()  # as the window, which computes J* beside the run
     scale = column_scale(X)
     pending = {f"gradient ≤ {tol:g}": tol for tol in GRADIENT_RULES}
     pending["trainer status (today)"] = None
