@@ -111,3 +111,13 @@ def diagnose(dataset, options, optimum):
                                                                           table.reason)
     return Diagnostics(table, found, _per_point(found.leverage, train),
                        _per_point(found.cooks_distance, train), linear_probability_fit(X, y))
+
+
+def undiagnosed(dataset, options, reason):
+    """:class:`Diagnostics` saying only why nothing could be computed (e.g. an error)."""
+    names = tuple(coefficient_names(dataset.feature_names, options.degree))
+    train = ~dataset.test_mask
+    nothing = np.full(dataset.n_samples, np.nan)
+    return Diagnostics(FitStatistics(names, n_samples=int(train.sum()), reason=reason),
+                       Influence(None, None, None, reason), nothing, nothing.copy(),
+                       LinearProbabilityFit(None, None, reason))
