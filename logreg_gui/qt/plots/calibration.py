@@ -19,7 +19,6 @@ class CalibrationPlot(StyledPlot):
                          "observed share of class 1", parent)
         self.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.03)
         self.setMouseEnabled(x=False, y=False)
-        self.getViewBox().setAspectLocked(True)
         self.add_named("diagonal", pg.PlotCurveItem(
             [0, 1], [0, 1], pen=pg.mkPen("#999999", width=1, style=Qt.PenStyle.DashLine)))
         self.line = self.add_named("line", pg.PlotCurveItem(pen=pg.mkPen(COLOR, width=2)))

@@ -10,18 +10,19 @@ from logreg_gui.qt.plots.style import drawn_subset
 
 RING_COLOR = "#7B3294"
 LPM_COLOR = "#009E73"
-SMALLEST_RING, RING_STEP, RING_STEPS = 12, 4, 6  # px; few sizes keep pyqtgraph fast
+SMALLEST_RING, RING_STEP, RING_STEPS = 10, 5, 6  # px; few sizes keep pyqtgraph fast
 
 
 def ring_sizes(cooks):
-    """Marker sizes (px) growing with √(D / max D), in a few steps; NaN (not in the fit) → 0."""
+    """Marker sizes (px) growing with √(D / max D) in a few steps; 0 (no ring) for the points
+    of negligible influence (D below 1/144 of the largest) and those not in the fit (NaN)."""
     cooks = np.asarray(cooks, dtype=np.float64)
     finite = np.isfinite(cooks)
     largest = cooks[finite].max() if finite.any() else 0.0
     share = np.ones_like(cooks)  # D = inf (leverage 1): as influential as it gets
     share[finite] = cooks[finite] / largest if largest > 0 else 0.0
-    sizes = SMALLEST_RING + RING_STEP * np.round(RING_STEPS * np.sqrt(share))
-    return np.where(np.isnan(cooks), 0.0, sizes)
+    steps = np.round(RING_STEPS * np.sqrt(share))
+    return np.where(np.isnan(cooks) | (steps == 0), 0.0, SMALLEST_RING + RING_STEP * steps)
 
 
 class InfluenceOverlay:
@@ -47,7 +48,7 @@ class InfluenceOverlay:
         self.line = plot.add_named("linear_probability", pg.PlotCurveItem(
             pen=pg.mkPen(LPM_COLOR, width=2.5, style=Qt.PenStyle.DashLine)))
         self.line_label = plot.add_named("linear_probability_label", pg.TextItem(
-            "least squares", color=LPM_COLOR, anchor=(1.0, 1.0)))
+            "least squares", color=LPM_COLOR, anchor=(-0.05, 1.0)))
         self._frame = None
         plot.getViewBox().sigRangeChanged.connect(self._draw_line)
 
@@ -91,7 +92,7 @@ class InfluenceOverlay:
         self.line.setData(*(segment.T if segment is not None else ([], [])))
         self.line_label.setVisible(segment is not None)
         if segment is not None:
-            self.line_label.setPos(*segment[np.argmax(segment[:, 1])])
+            self.line_label.setPos(*segment[np.argmin(segment[:, 1])])  # clear of the legend
 
     def describe(self, index):
         """A line for the read-out of point `index`: its leverage and Cook's distance ('' when

@@ -35,7 +35,6 @@ class RocPlot(StyledPlot):
                          "true-positive rate (recall)", parent)
         self.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.03)
         self.setMouseEnabled(x=False, y=False)
-        self.getViewBox().setAspectLocked(True)
         chance = pg.PlotCurveItem([0, 1], [0, 1], pen=pg.mkPen("#999999", width=1,
                                                                  style=Qt.PenStyle.DashLine))
         self.add_named("chance", chance)
@@ -46,10 +45,11 @@ class RocPlot(StyledPlot):
             symbol="d", size=14, brush=pg.mkBrush(YOUDEN_COLOR), pen=pg.mkPen("w")))
         self.tau = self.add_named("tau", pg.ScatterPlotItem(
             symbol="o", size=12, brush=pg.mkBrush(TAU_COLOR), pen=pg.mkPen("w")))
+        # τ's label below the point, Youden's above: they meet when τ is near Youden's.
         self._tau_label = self.add_named("tau_label", pg.TextItem(color=TAU_COLOR,
-                                                                  anchor=(-0.1, 1.1)))
+                                                                  anchor=(-0.1, 0.0)))
         self._youden_label = self.add_named("youden_label", pg.TextItem(color=YOUDEN_COLOR,
-                                                                        anchor=(-0.1, -0.1)))
+                                                                        anchor=(-0.1, 1.0)))
         self.setTitle("ROC curve of the training points")
 
     def show_tau(self, frame):

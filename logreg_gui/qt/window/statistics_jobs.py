@@ -72,6 +72,11 @@ class StatisticsJobs(QObject):
                                      partial(diagnose, dataset, options, optimum))
         return None
 
+    @property
+    def busy(self):
+        """Whether a computation runs or waits (bool)."""
+        return self._statistics.busy or self._evaluation.busy
+
     @Slot(object)
     def evaluate(self, request):
         """Compute the Evaluation of ``(y, probabilities)`` (the newest request wins)."""

@@ -189,12 +189,14 @@ class Views:
             For another name.
         """
         if name in EVALUATION_PAGES:
+            self.roc_dock.raise_()  # in front of its dock tabs, so that it is laid out
             return self.evaluation_tabs.page(name)
         return {"data": self.data_plot, "sigmoid": self.sigmoid_plot,
                 "loss": self.loss_dock.widget(), "landscape": self.landscape_plot,
                 "formulas": self.formulas_panel, "metrics": self.metrics_panel,
                 "controls": self.controls_dock.widget().widget(),
-                "status": self.status_panel, "statistics": self.statistics_dock.widget()}[name]
+                "status": self.status_panel,
+                "statistics": self.statistics_dock.widget().widget()}[name]
 
 
 def _scrolled(widget, fixed=False):
