@@ -36,11 +36,12 @@ class CalibrationPlot(StyledPlot):
             self.line.setData([], [])
             self.bins.setData([], [])
             why = evaluation if reliability is None else reliability.reason
-            self.setTitle(f"No reliability diagram: {why}")
+            self.setTitle("No reliability diagram")
+            self.show_readout(why)
             return
+        self.show_readout("")
         share = reliability.count / reliability.count.sum()
         self.line.setData(reliability.mean_predicted, reliability.observed_frequency)
         self.bins.setData(reliability.mean_predicted, reliability.observed_frequency,
                           size=8 + 4 * np.round(4 * np.sqrt(share)))
-        self.setTitle(f"Reliability of the training points: Brier score = "
-                      f"{evaluation.brier:.4f}")
+        self.setTitle(f"Brier score = {evaluation.brier:.4f}")

@@ -45,22 +45,26 @@ class RocPlot(StyledPlot):
             symbol="d", size=14, brush=pg.mkBrush(YOUDEN_COLOR), pen=pg.mkPen("w")))
         self.tau = self.add_named("tau", pg.ScatterPlotItem(
             symbol="o", size=12, brush=pg.mkBrush(TAU_COLOR), pen=pg.mkPen("w")))
-        # τ's label below the point, Youden's above: they meet when τ is near Youden's.
-        self._tau_label = self.add_named("tau_label", pg.TextItem(color=TAU_COLOR,
-                                                                  anchor=(-0.1, 0.0)))
-        self._youden_label = self.add_named("youden_label", pg.TextItem(color=YOUDEN_COLOR,
-                                                                        anchor=(-0.1, 1.0)))
-        self.setTitle("ROC curve of the training points")
+        # The marks are explained in the empty corner under the curve (labels beside the points
+        # collided whenever τ came near Youden's τ).
+        self.key = self.add_named("key", pg.TextItem(anchor=(1, 1), fill=pg.mkBrush(
+            255, 255, 255, 220)))
+        self.key.setPos(0.99, 0.02)
+        self._tau_text = self._youden_text = ""
+        self.setTitle("ROC curve")
 
     def show_tau(self, frame):
         """Mark the ROC point of the frame's τ (its confusion matrix on the training points)."""
         fpr, tpr = rates_at(frame.metrics)
         shown = bool(np.isfinite(fpr) and np.isfinite(tpr))
         self.tau.setData([fpr] if shown else [], [tpr] if shown else [])
-        self._tau_label.setVisible(shown)
-        if shown:
-            self._tau_label.setText(f"τ = {frame.view.threshold:.2f}")
-            self._tau_label.setPos(fpr, tpr)
+        self._tau_text = (f"<span style='color:{TAU_COLOR}'>● τ = {frame.view.threshold:.2f}: "
+                          f"TPR {tpr:.3f}, FPR {fpr:.3f}</span>" if shown else "")
+        self._show_key()
+
+    def _show_key(self):
+        self.key.setHtml("<br>".join(text for text in (self._tau_text, self._youden_text)
+                                     if text))
 
     def show_evaluation(self, evaluation):
         """Draw the curve, its AUC and the Youden point of an Evaluation (a str: why none)."""
@@ -68,14 +72,17 @@ class RocPlot(StyledPlot):
         if roc is None or roc.reason is not None:
             self.curve.setData([], [])
             self.youden.setData([], [])
-            self._youden_label.setVisible(False)
-            self.setTitle(f"No ROC curve: {evaluation if roc is None else roc.reason}")
+            self._youden_text = ""
+            self._show_key()
+            self.setTitle("No ROC curve")
+            self.show_readout(evaluation if roc is None else roc.reason)
             return
+        self.show_readout("")
         self.curve.setData(*decimated(roc.fpr, roc.tpr))
         self.youden.setData([roc.youden_fpr], [roc.youden_tpr])
-        self._youden_label.setText(f"Youden τ = {roc.youden_threshold:.3f} "
-                                   f"(J = {roc.youden_index:.3f})")
-        self._youden_label.setPos(roc.youden_fpr, roc.youden_tpr)
-        self._youden_label.setVisible(True)
-        self.setTitle(f"ROC of the {evaluation.n_samples:,} training points: "
-                      f"AUC = {roc.auc:.4f}")
+        self._youden_text = (f"<span style='color:{YOUDEN_COLOR}'>◆ Youden τ = "
+                             f"{roc.youden_threshold:.3f}: max TPR − FPR = "
+                             f"{roc.youden_index:.3f}</span>")
+        self._show_key()
+        # Short: a plot is never narrower than its title.
+        self.setTitle(f"AUC = {roc.auc:.4f}")

@@ -34,7 +34,7 @@ class ThresholdPlot(StyledPlot):
             angle=90, pen=pg.mkPen(YOUDEN_COLOR, width=2, style=Qt.PenStyle.DashLine),
             label="Youden {value:.3f}", labelOpts={"position": 0.2, "color": YOUDEN_COLOR}))
         self.youden.setVisible(False)
-        self.setTitle("Metrics over τ")
+        self.setTitle("class 1 when P > τ")
 
     def show_tau(self, frame):
         """Move the τ line to the frame's threshold."""
@@ -46,8 +46,9 @@ class ThresholdPlot(StyledPlot):
             for curve in self.curves.values():
                 curve.setData([], [])
             self.youden.setVisible(False)
-            self.setTitle(f"No metrics: {evaluation}")
+            self.show_readout(evaluation)
             return
+        self.show_readout("")
         curves = evaluation.curves
         for name, curve in self.curves.items():
             curve.setData(curves.thresholds, getattr(curves, name))
@@ -55,4 +56,3 @@ class ThresholdPlot(StyledPlot):
         self.youden.setVisible(youden is not None)
         if youden is not None:
             self.youden.setValue(youden)
-        self.setTitle("Metrics over τ (class 1 when P > τ)")
