@@ -50,6 +50,7 @@ class InfluenceOverlay:
         self.line_label = plot.add_named("linear_probability_label", pg.TextItem(
             "least squares", color=LPM_COLOR, anchor=(-0.05, 1.0)))
         self._frame = None
+        self._rings_of = None  # (diagnostics, dataset, shown) the rings were drawn for
         plot.getViewBox().sigRangeChanged.connect(self._draw_line)
 
     def show_frame(self, frame):
@@ -63,6 +64,11 @@ class InfluenceOverlay:
         diagnostics = frame.statistics
         shown = frame.view.size_by_influence and diagnostics is not None \
             and diagnostics.statistics.defined
+        drawn_for = (diagnostics, frame.dataset, shown)
+        if self._rings_of is not None and all(
+                a is b for a, b in zip(drawn_for, self._rings_of, strict=True)):
+            return  # the rings change with the problem, not with every frame
+        self._rings_of = drawn_for
         if not shown:
             self.rings.setData([], [])
             self.most.setVisible(False)
