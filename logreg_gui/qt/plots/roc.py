@@ -58,8 +58,8 @@ class RocPlot(StyledPlot):
         fpr, tpr = rates_at(frame.metrics)
         shown = bool(np.isfinite(fpr) and np.isfinite(tpr))
         self.tau.setData([fpr] if shown else [], [tpr] if shown else [])
-        self._tau_text = (f"<span style='color:{TAU_COLOR}'>● τ = {frame.view.threshold:.2f}: "
-                          f"TPR {tpr:.3f}, FPR {fpr:.3f}</span>" if shown else "")
+        self._tau_text = (f"<span style='color:{TAU_COLOR}'>● τ = {frame.view.threshold:.2f}"
+                          "</span>" if shown else "")
         self._show_key()
 
     def _show_key(self):
@@ -81,8 +81,7 @@ class RocPlot(StyledPlot):
         self.curve.setData(*decimated(roc.fpr, roc.tpr))
         self.youden.setData([roc.youden_fpr], [roc.youden_tpr])
         self._youden_text = (f"<span style='color:{YOUDEN_COLOR}'>◆ Youden τ = "
-                             f"{roc.youden_threshold:.3f}: max TPR − FPR = "
-                             f"{roc.youden_index:.3f}</span>")
+                             f"{roc.youden_threshold:.3f}</span>")  # short: docks are narrow
         self._show_key()
         # Short: a plot is never narrower than its title.
         self.setTitle(f"AUC = {roc.auc:.4f}")
