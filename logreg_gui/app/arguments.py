@@ -8,7 +8,7 @@ from logreg_gui.core.parameters import OVERLAYS, PARAMETERS
 
 DEFAULT_STEPS = 1000
 PANELS = ("window", "data", "sigmoid", "loss", "landscape", "formulas", "metrics", "controls",
-          "status")
+          "status", "statistics", "roc", "thresholds", "calibration")
 COLUMN_OPTIONS = ("x_column", "y_column", "label_column", "classes")
 GROUPS = {"data": "generated data and split", "training": "training",
           "view": "screenshot view"}
@@ -76,8 +76,8 @@ def _steps(text):
 def build_parser():
     """The argument parser (a contract: options are only ever added)."""
     parser = _Parser(prog="logreg-gui", description="Watch gradient descent train a binary "
-                     "logistic regression. Any of --headless, --steps, --report, --screenshot or "
-                     "--animate trains without showing a window.")
+                     "logistic regression. Any of --headless, --steps, --report, --screenshot, "
+                     "--animate or --export-python trains without showing a window.")
     parser.add_argument("session", nargs="?", metavar="SESSION.logreg.json",
                         help="a saved session to open (points, options, θ, view, history); "
                         "a table file here is read as with --data")
@@ -107,6 +107,10 @@ def build_parser():
                      help="render the main window after training to a PNG")
     run.add_argument("--animate", metavar="OUT.gif", type=_path,
                      help="write an animation of the run (GIF; MP4 with the video extra)")
+    run.add_argument("--export-python", metavar="OUT.py", type=_path,
+                     help="write a scikit-learn script that fits the same model to the same "
+                     "data (the --data file, else the training points in OUT_points.csv) and "
+                     "prints its coefficients")
     run.add_argument("--panel", choices=PANELS, default="window",
                      help="what --screenshot and --animate render: the whole window (default) "
                      "or one panel")

@@ -8,6 +8,7 @@ from pathlib import Path
 from logreg_gui.app.arguments import DEFAULT_STEPS, attach_negative_numbers, build_parser, given
 from logreg_gui.app.inputs import load_dataset, load_session_file, training_options
 from logreg_gui.core.io.animation_file import check_format
+from logreg_gui.core.io.python_file import DataFile, write_python_script
 from logreg_gui.core.parameters import PARAMETERS
 from logreg_gui.core.recording import train_in_frames
 from logreg_gui.core.report import training_report
@@ -23,6 +24,8 @@ def _write_outputs(args, parser, session, dataset, source, snapshots):
                 handle.write("\n")
         except OSError as error:
             parser.error(f"cannot write {args.report}: {error.strerror or error}")
+    if args.export_python:
+        _export_python(args, parser, dataset, session.options)
     if not (args.screenshot or args.animate):
         return
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
@@ -37,6 +40,19 @@ def _write_outputs(args, parser, session, dataset, source, snapshots):
                                         args.panel, view)
         except OSError as error:
             parser.error(f"cannot write {path}: {error.strerror or error}")
+
+
+def _export_python(args, parser, dataset, options):
+    """Write the scikit-learn script of the data and options (--export-python)."""
+    data_file = None if args.data is None else DataFile(
+        args.data, args.x_column, args.y_column, args.label_column, args.classes)
+    try:
+        write_python_script(args.export_python, dataset, options, data_file,
+                            given(args, "test_fraction"), given(args, "random_state"))
+    except ValueError as error:
+        parser.error(f"--export-python: {error}")
+    except OSError as error:
+        parser.error(f"cannot write {args.export_python}: {error.strerror or error}")
 
 
 def _remembered_loss():
@@ -59,7 +75,7 @@ def main(argv=None):
     dataset, source = load_dataset(args, parser) if parts is None else (parts.dataset,
                                                                          args.session)
     headless = (args.headless or args.steps is not None or args.report or args.screenshot
-                or args.animate)
+                or args.animate or args.export_python)
     # A window starts with the loss it was last closed with; headless runs and Newton (which
     # needs the cross-entropy) ignore it.
     loss = args.loss or ("cross_entropy" if headless or args.optimizer == "newton"

@@ -39,6 +39,9 @@ class Frame:
         Whether `entry` is the latest state (not a scrubbed past one).
     selection : ndarray of int64, shape (k,)
         Indices (ascending) of the selected points of `dataset`.
+    statistics : logreg_gui.core.diagnostics.Diagnostics or None
+        Coefficient table, influence and least-squares fit of the problem shown (data,
+        degree, λ, scaling, loss), or None while they are being computed.
     """
 
     snapshot: object
@@ -49,6 +52,7 @@ class Frame:
     model: LogisticModel
     live: bool
     selection: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    statistics: object = None
 
     @property
     def options(self):
@@ -92,7 +96,8 @@ class Frame:
                                  self.view.threshold)
 
 
-def build_frame(snapshot, dataset, timeline, view, iteration=None, selection=None):
+def build_frame(snapshot, dataset, timeline, view, iteration=None, selection=None,
+                statistics=None):
     """The :class:`Frame` showing `snapshot` live, or the recorded state at `iteration`.
 
     Parameters
@@ -106,6 +111,8 @@ def build_frame(snapshot, dataset, timeline, view, iteration=None, selection=Non
         A past iteration to show (None, or at least the snapshot's: live).
     selection : array_like of int, optional
         Indices of the selected points (default: none).
+    statistics : logreg_gui.core.diagnostics.Diagnostics, optional
+        Of the problem shown (None: being computed).
     """
     state = snapshot.state
     live = iteration is None or iteration >= state.iteration
@@ -115,4 +122,4 @@ def build_frame(snapshot, dataset, timeline, view, iteration=None, selection=Non
         entry = timeline.entry(iteration)
     model = LogisticModel(np.asarray(entry.coef_), entry.intercept_, snapshot.options.degree)
     selected = np.unique(np.asarray([] if selection is None else selection, dtype=np.int64))
-    return Frame(snapshot, dataset, timeline, view, entry, model, live, selected)
+    return Frame(snapshot, dataset, timeline, view, entry, model, live, selected, statistics)

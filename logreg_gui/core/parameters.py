@@ -251,9 +251,17 @@ PARAMETERS = {p.name: p for p in (
     Parameter("size_by_loss", "Size points by their loss", bool, False, _VIEW,
               "bigger = larger loss term; misclassified points get a red ring",
               remembered=True),
+    Parameter("size_by_influence", "Cook's distance rings", bool, False,
+              _VIEW, "a ring around each training point, bigger for a larger Cook's distance "
+              "of the maximum-likelihood fit (λ = 0): the points that pull the boundary",
+              remembered=True),
+    Parameter("linear_probability", "Least-squares boundary", bool,
+              False, _VIEW, "dashed line where the least-squares fit of the 0/1 labels on "
+              "x1, x2 equals τ, beside the logistic boundary", remembered=True),
 )}
 
-OVERLAYS = ("contours", "trail", "fill_by_prediction", "size_by_loss")  # --show
+OVERLAYS = ("contours", "trail", "fill_by_prediction", "size_by_loss",  # --show
+            "size_by_influence", "linear_probability")
 
 
 def group(name):

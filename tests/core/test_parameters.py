@@ -16,7 +16,7 @@ def test_every_training_option_and_command_line_option_is_in_the_table():
     declared = {p.flag for p in PARAMETERS.values() if p.flag}
     assert declared <= flags
     run_options = {"-h", "--help", "--data", "--headless", "--steps", "--report",
-                   "--screenshot", "--animate", "--panel", "--show", "--version",
+                   "--screenshot", "--animate", "--export-python", "--panel", "--show", "--version",
                    "--x-column", "--y-column", "--label-column", "--classes"}  # what to read
     assert flags - declared == run_options  # nothing else is declared elsewhere
 

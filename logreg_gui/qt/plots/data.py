@@ -11,6 +11,7 @@ from logreg_gui.core.loss import CROSS_ENTROPY
 from logreg_gui.core.metrics import logit
 from logreg_gui.core.model import LogisticModel
 from logreg_gui.qt.plots.editing import EditingViewBox, inside, selection_style
+from logreg_gui.qt.plots.influence import InfluenceOverlay
 from logreg_gui.qt.plots.overlays import (HOVER_RADIUS_PX, PICK_RADIUS_PX, BoundaryTrail,
                                           ProbabilityContours, WeightArrow,
                                           misclassified_ring_style, point_description,
@@ -68,6 +69,7 @@ class DataPlot(StyledPlot):
         self._boundary = pg.PlotCurveItem(pen=BOUNDARY_PEN)
         self._contour = pg.IsocurveItem(level=0.5, pen=BOUNDARY_PEN)
         self.weight_arrow = WeightArrow(self)
+        self.influence = InfluenceOverlay(self)
         self._legend = self.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
                                       labelTextColor="k", labelTextSize="10pt")
         self._scatters = [self.add_named(f"class_{label}",
@@ -120,6 +122,7 @@ class DataPlot(StyledPlot):
         self.weight_arrow.visible = self._view.weight_vector
         self._redraw_model()
         self._restyle_points()
+        self.influence.show_frame(frame)
         self._describe_hovered()  # the model moved under a resting pointer
 
     def _set_points(self, dataset):
@@ -276,7 +279,8 @@ class DataPlot(StyledPlot):
         names = (self._dataset.feature_names, self._dataset.class_names)
         point_names = self._dataset.point_names
         name = point_names[index] if point_names is not None else None
-        self.show_readout(point_description(x, label, names, z, self._loss, test, name))
+        self.show_readout(point_description(x, label, names, z, self._loss, test, name)
+                          + self.influence.describe(index))
 
     def _nearest_point(self, position, view_box, radius=HOVER_RADIUS_PX):
         """(x of shape (2,), label, test?, index) of the drawn point nearest to `position`

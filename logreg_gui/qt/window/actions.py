@@ -187,7 +187,8 @@ class WindowActions:
                 ("export_history", "Loss history (CSV)…", export_dialogs.export_history),
                 ("export_model", "Model for scikit-learn (JSON)…", export_dialogs.export_model),
                 ("export_animation", "Animation of the run (GIF, MP4)…",
-                 export_dialogs.export_animation)):
+                 export_dialogs.export_animation),
+                ("export_python", "Python script (scikit-learn)…", export_dialogs.export_python)):
             menu.addAction(self._action(name, text, [], lambda _=False, s=slot: s(w)))
 
     def _build_toolbar(self):

@@ -13,6 +13,7 @@ from logreg_gui.core.frame import ViewOptions
 from logreg_gui.core.generators import generate
 from logreg_gui.core.io import (SESSION_SUFFIX, SessionParts, load_session, save_session,
                                 session_document, session_parts)
+from logreg_gui.core.io.python_file import DataFile
 from logreg_gui.core.parameters import group
 from logreg_gui.core.table import read_table
 from logreg_gui.qt.plots.style import class_text, label_text
@@ -40,6 +41,7 @@ class DataCommands:
         except DataError as error:
             dialogs.show_error(self, "Cannot open file", str(error))
             return False
+        self._data_file = DataFile(path)
         return self.points.replace(self._split(dataset), Path(path).name)
 
     def open_file(self, path):
@@ -59,10 +61,27 @@ class DataCommands:
         ImportDialog
         """
         dialog = ImportDialog(path, self)
-        dialog.accepted.connect(lambda: self.set_dataset(dialog.dataset(), Path(path).name))
+        dialog.accepted.connect(lambda: self._on_import_dialog_accepted(dialog, path))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def _on_import_dialog_accepted(self, dialog, path):
+        columns = (box.currentData() for box in (dialog.x_column, dialog.y_column,
+                                                  dialog.label_column))
+        self._data_file = DataFile(path, *columns, dialog.chosen_classes(), dialog.table_format())
+        self.set_dataset(dialog.dataset(), Path(path).name)
+
+    @property
+    def data_file(self):
+        """The table the points were last read from (a
+        :class:`~logreg_gui.core.io.python_file.DataFile`), or None: the command line's file
+        (the window's source) until one is opened. The points may have changed since."""
+        opened = getattr(self, "_data_file", None)
+        source = Path(self.points.source)
+        if opened is None and source.is_file() and not source.name.endswith(SESSION_SUFFIX):
+            return DataFile(source)
+        return opened
 
     def open_example(self, path):
         """Open a shipped example: a three-column table at once, a wider one through the import

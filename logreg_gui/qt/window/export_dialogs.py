@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog
 
 from logreg_gui.core.io.animation_file import mp4_available
+from logreg_gui.core.io.python_file import write_python_script
 from logreg_gui.qt.window import exports
 from logreg_gui.qt.window.dialogs import file_to_save, show_error, with_suffix
 
@@ -46,6 +47,24 @@ def export_model(window):
     """Ask for a JSON file and write the model shown there (for scikit-learn)."""
     return _write(window, "Export the model", "model.json", "JSON files (*.json)",
                   partial(exports.export_model, window))
+
+
+def export_python(window):
+    """Ask for a .py file and write there a scikit-learn script fitting the model to the
+    points (their file when it still gives exactly them, else a CSV written beside)."""
+    written = []
+
+    def write(path):
+        written.extend(write_python_script(
+            path, window.points.dataset, window.training_options(), window.data_file,
+            window.points.test_fraction, window.controls.value("random_state")))
+
+    path = _write(window, "Export a Python script", "fit_logreg.py", "Python script (*.py)",
+                  write)
+    if len(written) > 1:
+        window.statusBar().showMessage(f"Wrote {written[0]} and the training points to "
+                                       f"{written[1]}", 6000)
+    return path
 
 
 def export_animation(window, name="data"):

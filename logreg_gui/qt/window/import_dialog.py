@@ -228,6 +228,11 @@ class ImportDialog(QDialog):
             return None
         return label_values(self._table, *columns)
 
+    def chosen_classes(self):
+        """The two classes chosen (a tuple for ``dataset_from_file``), or None when the label
+        column has just two."""
+        return self._classes()
+
     def _classes(self):
         if not self.classes_row.isVisibleTo(self):
             return None

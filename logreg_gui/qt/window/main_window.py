@@ -25,6 +25,7 @@ from logreg_gui.qt.window.pace import UntilConverged
 from logreg_gui.qt.window.points import PointsEditor
 from logreg_gui.qt.window.presentation import Presentation
 from logreg_gui.qt.window.settings import Settings
+from logreg_gui.qt.window.statistics_jobs import StatisticsJobs
 from logreg_gui.qt.window.views import Views
 from logreg_gui.qt.window.window_state import place_window, save_window
 
@@ -67,6 +68,7 @@ class MainWindow(DataCommands, QMainWindow):
         self._latest = self._frame = self._shown_iteration = None
         self._history_to_restore = None  # (iteration, loss curve) of an opened session
         self.controller = TrainingController(dataset, self._options, self)
+        self.statistics = StatisticsJobs(self)
         self.controls = ControlPanel({**values, **vars(self._options), **vars(self._view),
                                       "test_fraction": dataset.test_fraction})
         self.views = Views(self, self.controls)
@@ -92,6 +94,9 @@ class MainWindow(DataCommands, QMainWindow):
         controller.speed_change_requested.emit(self.controls.value("speed"))
         views.landscape_plot.landscape_requested.connect(controller.landscape_requested)
         views.history_bar.scrubbed.connect(self.show_iteration)
+        self.statistics.statistics_computed.connect(self._redraw)
+        views.evaluation_tabs.evaluation_requested.connect(self.statistics.evaluate)
+        self.statistics.evaluation_computed.connect(views.evaluation_tabs.set_evaluation)
         views.data_plot.point_requested.connect(self._on_data_plot_point_requested)
         views.data_plot.selection_requested.connect(self.points.select)
         views.data_plot.move_requested.connect(self.points.move)
@@ -256,7 +261,8 @@ class MainWindow(DataCommands, QMainWindow):
         if self._latest is None:
             return
         self._frame = build_frame(self._latest, self.points.dataset, self._timeline,
-                                  self._view, self._shown_iteration, self.points.selection)
+                                  self._view, self._shown_iteration, self.points.selection,
+                                  self.statistics.of(self._latest, self.points.dataset))
         self.views.show_frame(self._frame)
         self.controls.set_running(self._latest.running)
         self.window_actions.show_running(self._latest.running)
@@ -280,6 +286,7 @@ class MainWindow(DataCommands, QMainWindow):
             self.autosave.stop()
         self.presentation.set_active(False)  # remember the layout of before
         self.controller.shutdown()
+        self.statistics.stop()
         if self._settings is not None:
             save_window(self, self._settings)
         super().closeEvent(event)

@@ -14,6 +14,7 @@ from logreg_gui.qt.window.exports import export_animation
 
 SETTLE_SECONDS = 3.0
 SIZE = (1600, 1000)
+FLOATED_SIZE = (640, 440)  # the ROC dock's plots share a tab group: pictured floating, this big
 
 
 @contextmanager
@@ -40,6 +41,10 @@ def _rendered(dataset, options, snapshots, source, view):
             window.show_snapshot(replace(snapshots[-1], losses=snapshots[-1].losses[:0],
                                          new_history=False))
             _process_until(lambda: landscape.grid is not None)
+        # The statistics and the ROC panel's curves come from pool threads.
+        _process_until(lambda: window.frame.statistics is not None)
+        window.views.evaluation_tabs.show_frame(window.frame)  # asked even when not on screen
+        _process_until(lambda: not window.statistics.busy)
         yield window
     finally:
         window.close()
@@ -61,7 +66,12 @@ def render_window(path, dataset, options, snapshots, source, panel="window", vie
         If the image cannot be written.
     """
     with _rendered(dataset, options, snapshots, source, view) as window:
-        if not window.panel_widget(panel).grab().save(str(path)):
+        widget = window.panel_widget(panel)
+        if window.views.roc_dock.isAncestorOf(widget):
+            window.views.roc_dock.setFloating(True)
+            window.views.roc_dock.resize(*FLOATED_SIZE)
+        QApplication.processEvents()  # a panel brought to the front of its tabs is laid out
+        if not widget.grab().save(str(path)):
             raise OSError(0, "the image could not be saved", str(path))
 
 

@@ -8,15 +8,19 @@ from PySide6.QtWidgets import (QDockWidget, QScrollArea, QToolBar, QVBoxLayout, 
 from logreg_gui.qt.panels.formulas import FormulasPanel
 from logreg_gui.qt.panels.history_bar import HistoryBar
 from logreg_gui.qt.panels.metrics import MetricsPanel
+from logreg_gui.qt.panels.statistics import StatisticsPanel
 from logreg_gui.qt.panels.status import AccuracyLine, StatusLine, StatusPanel
 from logreg_gui.qt.plots.data import DataPlot
+from logreg_gui.qt.plots.evaluation import EvaluationTabs
 from logreg_gui.qt.plots.landscape import LandscapePlot
 from logreg_gui.qt.plots.loss import LossPlot
 from logreg_gui.qt.plots.sigmoid import SigmoidPlot
 from logreg_gui.qt.window.compare import ComparePanel
+from logreg_gui.qt.window.prediction import PredictionPanel
 
 AREA = Qt.DockWidgetArea
 WIDE = (1600, 900)  # smaller windows get the compact layout
+EVALUATION_PAGES = ("roc", "thresholds", "calibration")  # the ROC dock's tabs, by panel name
 
 
 class Views:
@@ -29,8 +33,10 @@ class Views:
     status_panel, status_line, accuracy_line, formulas_panel, metrics_panel, history_bar :
     panels
     compare_panel : ComparePanel
+    statistics_panel, prediction_panel, evaluation_tabs : the statistician's panels
     controls_dock, status_dock, compare_dock, sigmoid_dock, loss_dock, landscape_dock,
-    formulas_dock, metrics_dock : QDockWidget (each can be closed, moved, tabbed, floated)
+    formulas_dock, metrics_dock, statistics_dock, roc_dock : QDockWidget (each can be
+    closed, moved, tabbed, floated)
     """
 
     def __init__(self, window, controls):
@@ -49,6 +55,9 @@ class Views:
         self.metrics_panel = MetricsPanel()
         self.history_bar = HistoryBar()
         self.compare_panel = ComparePanel()
+        self.statistics_panel = StatisticsPanel()
+        self.prediction_panel = PredictionPanel()
+        self.evaluation_tabs = EvaluationTabs()
         window.statusBar().addPermanentWidget(self.status_line)
         self.controls_dock = self._dock("Controls", _scrolled(controls, fixed=True))
         self.status_dock = self._dock("Status", _scrolled(self.status_panel))
@@ -58,6 +67,9 @@ class Views:
         self.formulas_dock = self._dock("Formulas", _scrolled(self.formulas_panel))
         self.metrics_dock = self._dock("Metrics", _scrolled(self.metrics_panel))
         self.compare_dock = self._dock("Compare", _scrolled(self.compare_panel, fixed=True))
+        self.statistics_dock = self._dock("Statistics", _scrolled(
+            _stacked(self.statistics_panel, self.prediction_panel)))
+        self.roc_dock = self._dock("ROC", self.evaluation_tabs)
         history = QToolBar("History")
         history.setObjectName("history_toolbar")
         history.addWidget(self.history_bar)
@@ -86,7 +98,9 @@ class Views:
                                  (self.controls_dock, self.compare_dock),
                                  (self.loss_dock, self.metrics_dock),
                                  (self.sigmoid_dock, self.landscape_dock),
-                                 (self.sigmoid_dock, self.formulas_dock)):
+                                 (self.sigmoid_dock, self.formulas_dock),
+                                 (self.loss_dock, self.statistics_dock),
+                                 (self.sigmoid_dock, self.roc_dock)):
                 window.tabifyDockWidget(first, other)
             right = (self.loss_dock, self.sigmoid_dock)
         else:
@@ -98,15 +112,19 @@ class Views:
             window.addDockWidget(AREA.BottomDockWidgetArea, self.formulas_dock)
             window.splitDockWidget(self.formulas_dock, self.metrics_dock,
                                    Qt.Orientation.Horizontal)
-            window.resizeDocks([self.formulas_dock, self.metrics_dock], [width, width],
-                               Qt.Orientation.Horizontal)
+            window.splitDockWidget(self.metrics_dock, self.statistics_dock,
+                                   Qt.Orientation.Horizontal)
+            window.tabifyDockWidget(self.landscape_dock, self.roc_dock)
+            window.resizeDocks([self.formulas_dock, self.metrics_dock, self.statistics_dock],
+                               [width, width, width], Qt.Orientation.Horizontal)
             window.resizeDocks([self.formulas_dock], [int(0.25 * height)], Qt.Orientation.Vertical)
             window.resizeDocks([self.controls_dock, self.status_dock],
                                [int(0.6 * height), int(0.4 * height)], Qt.Orientation.Vertical)
             right = (self.loss_dock, self.sigmoid_dock, self.landscape_dock)
         for dock in self.docks:
             dock.show()
-        for dock in (self.controls_dock, self.status_dock, self.loss_dock, self.sigmoid_dock):
+        for dock in (self.controls_dock, self.status_dock, self.loss_dock, self.sigmoid_dock,
+                     *right):  # in front of their tabs (the landscape of the wide layout too)
             dock.raise_()
         window.resizeDocks([self.controls_dock, self.loss_dock],
                            [int(0.22 * width), int(0.28 * width)], Qt.Orientation.Horizontal)
@@ -116,7 +134,8 @@ class Views:
     def docks(self):
         """Every dock, in layout order (list of QDockWidget)."""
         return [self.controls_dock, self.status_dock, self.compare_dock, self.sigmoid_dock,
-                self.loss_dock, self.landscape_dock, self.formulas_dock, self.metrics_dock]
+                self.loss_dock, self.landscape_dock, self.formulas_dock, self.metrics_dock,
+                self.statistics_dock, self.roc_dock]
 
     @property
     def plots(self):
@@ -133,10 +152,12 @@ class Views:
         screen (closed, or in a tab behind another) catches up when it shows again."""
         self._frame = frame
         for view in (self.data_plot, self.status_panel, self.status_line, self.accuracy_line,
-                     self.formulas_panel, self.metrics_panel, self.history_bar):
+                     self.formulas_panel, self.metrics_panel, self.history_bar,
+                     self.statistics_panel, self.prediction_panel):
             view.show_frame(frame)
         self._stale = set()
-        for plot in (self.sigmoid_plot, self.loss_plot, self.landscape_plot):
+        for plot in (self.sigmoid_plot, self.loss_plot, self.landscape_plot,
+                     self.evaluation_tabs):
             if self.on_screen(plot):
                 plot.show_frame(frame)
             else:
@@ -167,11 +188,15 @@ class Views:
         KeyError
             For another name.
         """
+        if name in EVALUATION_PAGES:
+            self.roc_dock.raise_()  # in front of its dock tabs, so that it is laid out
+            return self.evaluation_tabs.page(name)
         return {"data": self.data_plot, "sigmoid": self.sigmoid_plot,
                 "loss": self.loss_dock.widget(), "landscape": self.landscape_plot,
                 "formulas": self.formulas_panel, "metrics": self.metrics_panel,
                 "controls": self.controls_dock.widget().widget(),
-                "status": self.status_panel}[name]
+                "status": self.status_panel,
+                "statistics": self.statistics_dock.widget().widget()}[name]
 
 
 def _scrolled(widget, fixed=False):
