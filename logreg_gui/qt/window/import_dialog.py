@@ -65,10 +65,6 @@ class ImportDialog(QDialog):
         after ``accept()``), or None when the choice cannot make one."""
         return self._dataset
 
-    def dropped_rows(self):
-        """:class:`~logreg_gui.core.table.DroppedRows` of the current choice, or None."""
-        return self._dropped
-
     def table_format(self):
         """The :class:`~logreg_gui.core.table.TableFormat` the file is read with."""
         return TableFormat(self.separator.currentData(), self.decimal.currentData(),
