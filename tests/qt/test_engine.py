@@ -102,7 +102,10 @@ def test_new_data_while_running_is_used_at_the_next_update(qtbot, make_controlle
     snapshot = wait_for_snapshot(qtbot, controller, lambda s: s.state.n_samples == 250)
     later = wait_for_snapshot(qtbot, controller,
                               lambda s: s.state.iteration > snapshot.state.iteration)
-    assert later.running and later.state.n_samples == 250
+    # Training went on with the new points; at full speed it may even reach the
+    # optimum between two snapshots, which stops it.
+    assert later.state.n_samples == 250
+    assert later.running or later.status == "converged"
     controller.pause()
 
 
