@@ -5,14 +5,19 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QDockWidget, QScrollArea, QToolBar, QVBoxLayout, QWidget)
 
+from logreg_gui.qt.panels.curvature import CurvaturePanel
+from logreg_gui.qt.panels.explain import ExplainPanel
 from logreg_gui.qt.panels.formulas import FormulasPanel
 from logreg_gui.qt.panels.history_bar import HistoryBar
 from logreg_gui.qt.panels.metrics import MetricsPanel
+from logreg_gui.qt.panels.parameters import ParametersPanel
 from logreg_gui.qt.panels.status import AccuracyLine, StatusLine, StatusPanel
+from logreg_gui.qt.plots.boundary_handle import BoundaryHandle
 from logreg_gui.qt.plots.data import DataPlot
 from logreg_gui.qt.plots.landscape import LandscapePlot
 from logreg_gui.qt.plots.loss import LossPlot
 from logreg_gui.qt.plots.sigmoid import SigmoidPlot
+from logreg_gui.qt.plots.traces import TracesPlot
 from logreg_gui.qt.window.compare import ComparePanel
 
 AREA = Qt.DockWidgetArea
@@ -29,8 +34,13 @@ class Views:
     status_panel, status_line, accuracy_line, formulas_panel, metrics_panel, history_bar :
     panels
     compare_panel : ComparePanel
+    parameters_panel, curvature_panel, explain_panel : panels (θ by hand, curvature at θ,
+    Explain step in the Formulas dock)
+    traces_plot, boundary_handle : the parameter traces (under the loss) and the grip on the
+    data plot's boundary
     controls_dock, status_dock, compare_dock, sigmoid_dock, loss_dock, landscape_dock,
-    formulas_dock, metrics_dock : QDockWidget (each can be closed, moved, tabbed, floated)
+    formulas_dock, metrics_dock, parameters_dock : QDockWidget (each can be closed, moved,
+    tabbed, floated)
     """
 
     def __init__(self, window, controls):
@@ -58,10 +68,27 @@ class Views:
         self.formulas_dock = self._dock("Formulas", _scrolled(self.formulas_panel))
         self.metrics_dock = self._dock("Metrics", _scrolled(self.metrics_panel))
         self.compare_dock = self._dock("Compare", _scrolled(self.compare_panel, fixed=True))
+        self._add_hands_on()
         history = QToolBar("History")
         history.setObjectName("history_toolbar")
         history.addWidget(self.history_bar)
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, history)
+
+    def _add_hands_on(self):
+        """Issue 13's views: θ by hand and its curvature (a dock), the parameter traces under
+        the loss, Explain step atop the formulas, the grip on the boundary."""
+        self.parameters_panel = ParametersPanel()
+        self.curvature_panel = CurvaturePanel()
+        self.parameters_dock = self._dock("Parameters", _scrolled(
+            _stacked(self.parameters_panel, self.curvature_panel)))
+        self.traces_plot = TracesPlot()
+        loss_layout = self.loss_dock.widget().layout()
+        loss_layout.addWidget(self.traces_plot)
+        loss_layout.setStretchFactor(self.loss_plot, 5)
+        loss_layout.setStretchFactor(self.traces_plot, 2)
+        self.explain_panel = ExplainPanel()
+        self.formulas_dock.widget().widget().layout().insertWidget(0, self.explain_panel)
+        self.boundary_handle = BoundaryHandle(self.data_plot)
 
     def _dock(self, title, widget):
         dock = QDockWidget(title, self._window)
@@ -84,6 +111,7 @@ class Views:
             window.addDockWidget(AREA.RightDockWidgetArea, self.sigmoid_dock)
             for first, other in ((self.controls_dock, self.status_dock),
                                  (self.controls_dock, self.compare_dock),
+                                 (self.loss_dock, self.parameters_dock),
                                  (self.loss_dock, self.metrics_dock),
                                  (self.sigmoid_dock, self.landscape_dock),
                                  (self.sigmoid_dock, self.formulas_dock)):
@@ -92,6 +120,7 @@ class Views:
         else:
             window.splitDockWidget(self.controls_dock, self.status_dock, Qt.Orientation.Vertical)
             window.tabifyDockWidget(self.status_dock, self.compare_dock)
+            window.tabifyDockWidget(self.status_dock, self.parameters_dock)
             window.splitDockWidget(self.loss_dock, self.sigmoid_dock, Qt.Orientation.Vertical)
             window.splitDockWidget(self.sigmoid_dock, self.landscape_dock,
                                    Qt.Orientation.Vertical)
@@ -116,7 +145,8 @@ class Views:
     def docks(self):
         """Every dock, in layout order (list of QDockWidget)."""
         return [self.controls_dock, self.status_dock, self.compare_dock, self.sigmoid_dock,
-                self.loss_dock, self.landscape_dock, self.formulas_dock, self.metrics_dock]
+                self.loss_dock, self.landscape_dock, self.formulas_dock, self.metrics_dock,
+                self.parameters_dock]
 
     @property
     def plots(self):
@@ -141,6 +171,13 @@ class Views:
                 plot.show_frame(frame)
             else:
                 self._stale.add(plot)
+        for view in (self.boundary_handle, self.parameters_panel, self.explain_panel):
+            view.show_frame(frame)
+        for view in (self.traces_plot, self.curvature_panel):  # cost grows with the data
+            if self.on_screen(view):
+                view.show_frame(frame)
+            else:
+                self._stale.add(view)
 
     def on_screen(self, widget):
         """Whether `widget` (a plot or its viewport) can be seen: shown, and its dock neither
@@ -159,8 +196,8 @@ class Views:
             self._stale.discard(plot)
 
     def widget(self, name):
-        """A panel's widget by name: data, sigmoid, loss, landscape, formulas, metrics or
-        controls (for screenshots).
+        """A panel's widget by name: data, sigmoid, loss, landscape, formulas, metrics,
+        controls, status, parameters, traces or explain (for screenshots).
 
         Raises
         ------
@@ -171,7 +208,10 @@ class Views:
                 "loss": self.loss_dock.widget(), "landscape": self.landscape_plot,
                 "formulas": self.formulas_panel, "metrics": self.metrics_panel,
                 "controls": self.controls_dock.widget().widget(),
-                "status": self.status_panel}[name]
+                "status": self.status_panel,
+                "parameters": self.parameters_dock.widget(),
+                "traces": self.traces_plot,
+                "explain": self.formulas_dock.widget()}[name]
 
 
 def _scrolled(widget, fixed=False):
