@@ -143,6 +143,10 @@ class Curvature:
         if eta > limit:
             return (f"η = {eta:g} is above {formula} = {limit:.3g}: gradient descent will "
                     "overshoot along the steepest direction, each step farther than the last.")
+        if self.options.optimizer == "momentum":
+            return (f"η = {eta:g} is below {formula} = {limit:.3g}: the heavy ball is stable "
+                    "along every direction (it may swing past the minimum and back, each swing "
+                    "damped by β).")
         if eta > limit / 2:
             return (f"η = {eta:g} is between half of {formula} and {formula} = {limit:.3g}: "
                     "the steps overshoot along the steepest direction and zig-zag, but the "

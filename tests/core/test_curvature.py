@@ -80,7 +80,9 @@ def test_the_verdict_names_the_bound_for_each_optimizer():
                                              "will overshoot")
     assert "zig-zag shrinks" in say(learning_rate=0.3)
     assert "closes only η·λ_min = 0.05" in say(learning_rate=0.1)
-    assert "2(1 + β)/λ_max = 0.95" in say(learning_rate=0.6, optimizer="momentum", momentum=0.9)
+    assert "above 2(1 + β)/λ_max = 0.95" in say(learning_rate=1, optimizer="momentum",
+                                                momentum=0.9)
+    assert "heavy ball is stable" in say(learning_rate=0.6, optimizer="momentum", momentum=0.9)
     assert "no fixed bound" in say(optimizer="adam")
     assert "needs no η" in say(optimizer="newton")
     flat = curvature(np.diag([1.0, 0.0]), TrainingOptions())

@@ -14,15 +14,15 @@ SECONDS_PER_STEP = 3.0  # the narration's pace; Next and Back take over at once
 LISTED = 6
 
 
-def _number(value):
-    return f"{value:.4g}" if math.isfinite(value) else "—"
+def _number(value, digits=4):
+    return f"{value:.{digits}g}" if math.isfinite(value) else "—"
 
 
 def _value(value):
     """A float, or a short vector '(a, b, …)', as text."""
     array = np.atleast_1d(np.asarray(value, dtype=np.float64))
     if np.ndim(value) == 0:
-        return _number(float(array[0]))
+        return _number(float(array[0]), 6)
     shown = ", ".join(_number(v) for v in array[:LISTED])
     return f"({shown}{', …' if len(array) > LISTED else ''})"
 

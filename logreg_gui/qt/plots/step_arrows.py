@@ -14,12 +14,12 @@ LONGEST = 0.3  # the longest arrow of a group is drawn at most this fraction of 
 DASH = Qt.PenStyle.DashLine
 # name → (legend text, colour, pen style, group): one scale per group.
 ITEMS = {
-    "last_step": ("last step θₜ − θₜ₋₁", "#F0E442", Qt.PenStyle.SolidLine, "steps"),
-    "momentum": ("β·v (momentum)", "#CC79A7", Qt.PenStyle.SolidLine, "steps"),
+    "last_step": ("last step", "#F0E442", Qt.PenStyle.SolidLine, "steps"),
+    "momentum": ("β·v", "#CC79A7", Qt.PenStyle.SolidLine, "steps"),
     "gradient_step": ("−η∇J", "#56B4E9", Qt.PenStyle.SolidLine, "steps"),
     "next_step": ("next step", "#F0E442", DASH, "steps"),
-    "adam_m": ("−η·m̂ (Adam)", "#009E73", Qt.PenStyle.SolidLine, "moments"),
-    "adam_box": ("±η·√v̂ (Adam)", "#E69F00", DASH, "moments"),
+    "adam_m": ("−η·m̂", "#009E73", Qt.PenStyle.SolidLine, "moments"),
+    "adam_box": ("±η·√v̂", "#E69F00", DASH, "moments"),
 }
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from logreg_gui.qt.plots.style import StyledPlot
 
 COLORS = ("#0072B2", "#E69F00", "#555555")  # w1, w2 (the class colours), b
+NAMES = ("w1", "w2", "b")
 
 
 class TracesPlot(StyledPlot):
@@ -18,14 +19,13 @@ class TracesPlot(StyledPlot):
     """
 
     def __init__(self, parent=None):
-        super().__init__("traces_plot", "iteration", "θ (trained units)", parent)
+        # The axis label is the legend (coloured names): nothing covers the curves.
+        legend = " ".join(f"<span style='color:{color}'>{name}</span>"
+                          for color, name in zip(COLORS, NAMES, strict=True))
+        super().__init__("traces_plot", "iteration", legend, parent)
         self.setMinimumHeight(90)
-        self._legend = self.addLegend(offset=(-6, 6), labelTextSize="8pt", labelTextColor="k",
-                                      brush=pg.mkBrush(255, 255, 255, 200), verSpacing=-6,
-                                      colCount=3)
-        self._curves = [self.plot(pen=pg.mkPen(color, width=2), name=name)
-                        for color, name in zip(COLORS, ("w1", "w2", "b"), strict=True)]
-        for name, curve in zip(("w1", "w2", "b"), self._curves, strict=True):
+        self._curves = [self.plot(pen=pg.mkPen(color, width=2)) for color in COLORS]
+        for name, curve in zip(NAMES, self._curves, strict=True):
             self._named[name] = curve
         self._marker = self.add_named("marker", pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen("#D55E00", width=1.5,

@@ -140,6 +140,8 @@ class Views:
         window.resizeDocks([self.controls_dock, self.loss_dock],
                            [int(0.22 * width), int(0.28 * width)], Qt.Orientation.Horizontal)
         window.resizeDocks(list(right), [height] * len(right), Qt.Orientation.Vertical)
+        if len(right) == 3:  # the loss dock holds the parameter traces too
+            window.resizeDocks(list(right), [4, 3, 3], Qt.Orientation.Vertical)
 
     @property
     def docks(self):
@@ -209,9 +211,9 @@ class Views:
                 "formulas": self.formulas_panel, "metrics": self.metrics_panel,
                 "controls": self.controls_dock.widget().widget(),
                 "status": self.status_panel,
-                "parameters": self.parameters_dock.widget(),
+                "parameters": self.parameters_dock.widget().widget(),
                 "traces": self.traces_plot,
-                "explain": self.formulas_dock.widget()}[name]
+                "explain": self.formulas_dock.widget().widget()}[name]
 
 
 def _scrolled(widget, fixed=False):
