@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from logreg_gui.core.curvature import curvature, hessian_of_chunks
 from logreg_gui.core.trained_units import TrainedUnits
 
-CHEAP = 2_000_000  # n·p² below this is computed every frame (well under a millisecond)
+CHEAP = 50_000  # n·p² up to this is computed every frame (about a millisecond)
 MIN_SECONDS = 1.0  # larger problems: at most once a second while training runs
 LISTED = 6
 

@@ -134,7 +134,7 @@ class ExplainPanel(QWidget):
         self.back.setEnabled(telling and self.index > 0)
         self.next.setEnabled(telling and self.index < len(self.steps) - 1)
         self.position.setText(f"{self.index + 1} / {len(self.steps)}" if telling else "")
-        lines = []
+        lines = [f"<i>{self.outcome}</i>"] if self.outcome else []
         for number, step in enumerate(self.steps[:self.index + 1], start=1):
             if number <= self.index:
                 lines.append(f"<span style='color:#777777'>{number}. "
@@ -143,7 +143,5 @@ class ExplainPanel(QWidget):
             lines.append(f"<b>{number}. {html.escape(step.title)}</b><br>"
                          f"{html.escape(step.sentence)}")
             lines += [f"&nbsp;&nbsp;{label} = {_value(value)}" for label, value in step.numbers]
-        if self.outcome:
-            lines.append(f"<i>{self.outcome}</i>")
         self.story.setText("<br>".join(lines))
         self.story.setVisible(bool(lines))

@@ -36,7 +36,7 @@ class StepArrows:
     def __init__(self, plot):
         self._plot = plot
         self._legend = plot.addLegend(offset=(6, -6), labelTextSize="8pt", labelTextColor="k",
-                                      brush=pg.mkBrush(255, 255, 255, 200), verSpacing=-6)
+                                      brush=pg.mkBrush(255, 255, 255, 170), verSpacing=-8)
         self.items = {}
         for name, (_, color, style, _) in ITEMS.items():
             item = pg.PlotDataItem(pen=pg.mkPen(color, width=2.2, style=style), connect="finite")
@@ -45,6 +45,7 @@ class StepArrows:
         self.vectors = {}  # name → vector of shape (2,), trained units (unscaled)
         self._theta = np.zeros(2)
         self.scales = {}  # group → the magnification drawn
+        self._listed = []  # the names in the legend, in order
         plot.getViewBox().sigRangeChanged.connect(self._draw)
 
     def show_frame(self, frame):
@@ -86,14 +87,11 @@ class StepArrows:
         width = x1 - x0
         self.scales = {group: _magnification(self._extent(group), width)
                        for group in ("steps", "moments")}
+        shown = [name for name in ITEMS if name in self.vectors and width > 0]
         for name, item in self.items.items():
-            label, _, _, group = ITEMS[name]
-            shown = name in self.vectors and width > 0
-            if shown:
-                item.setData(*self._outline(name, self.scales[group], HEAD * width))
-            else:
-                item.setData([], [])
-            self._list(item, f"{label}{_times(self.scales[group])}", shown)
+            item.setData(*(self._outline(name, self.scales[ITEMS[name][3]], HEAD * width)
+                           if name in shown else ([], [])))
+        self._list(shown)
 
     def _extent(self, group):
         """The longest drawn length of a group (the box: its half-diagonal), unscaled."""
@@ -119,15 +117,18 @@ class StepArrows:
             return corners[:, 0], corners[:, 1]
         return _arrow(self.origin(name, scale), vector, head)
 
-    def _list(self, item, text, shown):
-        """Keep `item` in the legend, with `text`, only while it is drawn."""
-        label = self._legend.getLabel(item)
-        if shown and label is None:
-            self._legend.addItem(item, text)
-        elif label is not None and not shown:
-            self._legend.removeItem(item)
-        elif label is not None and label.text != text:
-            label.setText(text)
+    def _list(self, shown):
+        """The legend lists the items drawn, in a fixed order, each with its scale."""
+        texts = [f"{ITEMS[name][0]}{_times(self.scales[ITEMS[name][3]])}" for name in shown]
+        if shown != self._listed:
+            self._legend.clear()
+            for name, text in zip(shown, texts, strict=True):
+                self._legend.addItem(self.items[name], text)
+            self._listed = shown
+        for name, text in zip(shown, texts, strict=True):
+            label = self._legend.getLabel(self.items[name])
+            if label.text != text:
+                label.setText(text)
 
 
 def _last_from_state(theta, options, state):
