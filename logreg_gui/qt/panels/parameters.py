@@ -84,9 +84,10 @@ class ParametersPanel(QWidget):
             self._fit_range(row, value, target)
             with QSignalBlocker(slider):
                 slider.setValue(self._position(row, value))
-        self.note.setText("θ in the trained units (standardized features when that option is "
-                          "on). " + ("" if planar else "w1, w2 by hand need degree 1 (this "
-                                     f"model has {len(theta) - 1} weights): b only."))
+        units = "standardized features" if options.standardize else "raw features"
+        self.note.setText(f"θ in the trained units ({units}). " + (
+            "" if planar else f"w1, w2 by hand need degree 1 (this model has {len(theta) - 1} "
+            "weights): b only."))
 
     def _fit_range(self, row, value, target):
         """Grow R when the value (or the optimum) nears the end of the slider."""

@@ -30,6 +30,9 @@ def _rendered(dataset, options, snapshots, source, view):
         window.resize(*SIZE)  # the same picture whatever the screen
         window.show()
         _process_until(lambda: window.latest_snapshot is not None)  # the worker's first frame
+        # From here on only the replayed run is shown: a late frame of the window's own (idle)
+        # run would start a new history at iteration 0 (the worker still computes landscapes).
+        window.controller.snapshot_ready.disconnect(window._on_controller_snapshot_ready)
         for name, value in (view or {}).items():
             window.controls.fields[name].edit(value)
         for snapshot in snapshots:
