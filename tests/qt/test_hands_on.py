@@ -124,11 +124,11 @@ def test_dragging_the_boundary_moves_it_parallel(qtbot, window):
     start = free_point(window, (0.4, 0.35, 0.45, 0.3))
     normal = coef / np.hypot(*coef)
     pressed, released = drag_on(qtbot, window.views.data_plot, start, start + 0.8 * normal)
-    offset = released - pressed
-    qtbot.waitUntil(lambda: window.current_parameters()[1] != intercept, timeout=5000)
-    moved_coef, moved_intercept = window.current_parameters()
-    np.testing.assert_allclose(moved_coef, coef, rtol=1e-9)
-    assert moved_intercept == pytest.approx(intercept - coef @ offset, rel=1e-9, abs=1e-9)
+    wanted = intercept - coef @ (released - pressed)
+    # Requests go one at a time: the last one (where the drag ended) arrives last.
+    qtbot.waitUntil(lambda: window.current_parameters()[1] == pytest.approx(wanted, rel=1e-9),
+                    timeout=5000)
+    np.testing.assert_allclose(window.current_parameters()[0], coef, rtol=1e-9)
     assert len(window.current_data()[1]) == n and window.undo_stack.count() == edits
     assert not latest(window).running
 
@@ -141,7 +141,12 @@ def test_shift_dragging_the_boundary_turns_it_about_its_midpoint(qtbot, window):
     direction = np.array([-coef[1], coef[0]]) / np.hypot(*coef)
     end = start + 0.6 * np.array([coef[0], coef[1]]) / np.hypot(*coef) + 0.2 * direction
     _, released = drag_on(qtbot, window.views.data_plot, start, end, SHIFT)
-    qtbot.waitUntil(lambda: not np.allclose(window.current_parameters()[0], coef), timeout=5000)
+
+    def through_the_pointer():
+        turned, turned_intercept = window.current_parameters()
+        return abs(turned @ released + turned_intercept) < 1e-9
+
+    qtbot.waitUntil(through_the_pointer, timeout=5000)  # the last request arrives last
     turned, turned_intercept = window.current_parameters()
     assert np.hypot(*turned) == pytest.approx(np.hypot(*coef), rel=1e-9)  # steepness kept
     assert turned @ pivot + turned_intercept == pytest.approx(0, abs=1e-9)  # through the pivot

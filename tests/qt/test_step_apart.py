@@ -4,6 +4,7 @@ formulas dock, the curvature at θ; checked against a reference trainer and nump
 import math
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 from logreg_gui.core.state import TrainingOptions
 from logreg_gui.core.training import Trainer
@@ -127,3 +128,23 @@ def test_the_curvature_panel_matches_numpy_and_says_when_eta_is_too_large(qtbot,
     assert f"<b>{stable:.4g}</b>" in panel.text() and "η = <b>0.1</b>" in panel.text()
     edit(window, "learning_rate", round(1.5 * stable, 2))
     qtbot.waitUntil(lambda: "is above 2/λ_max" in panel.text(), timeout=5000)
+
+
+def test_a_legend_entry_hides_its_arrow_without_moving_theta(qtbot, make_window):
+    window = make_window(options=TrainingOptions(optimizer="momentum"))
+    window.views.landscape_dock.raise_()
+    step(qtbot, window, 3)
+    landscape = window.views.landscape_plot
+    qtbot.waitUntil(lambda: landscape.grid is not None, timeout=10_000)
+    steps = landscape.steps
+    sample, label = next((sample, label) for sample, label in steps._legend.items
+                         if sample.item is steps.items["momentum"])
+    centre = sample.mapToScene(sample.boundingRect().center())
+    with qtbot.assertNotEmitted(landscape.theta_requested):  # clicks on the legend only
+        qtbot.mouseClick(landscape.viewport(), Qt.MouseButton.LeftButton,
+                         pos=landscape.mapFromScene(centre))
+        assert not steps.items["momentum"].isVisible()
+        text = label.mapToScene(label.boundingRect().center())
+        qtbot.mouseClick(landscape.viewport(), Qt.MouseButton.LeftButton,
+                         pos=landscape.mapFromScene(text))
+    assert not steps.items["momentum"].isVisible()  # a click on the text does not toggle

@@ -211,10 +211,10 @@ class LandscapePlot(StyledPlot):
 
     def _on_scene_clicked(self, event):
         view_box = self.getViewBox()
-        if (event.button() != Qt.MouseButton.LeftButton or event.double()
-                or self._last_state is None
+        if (event.button() != Qt.MouseButton.LeftButton or event.double() or event.isAccepted()
+                or self._last_state is None or self.steps.legend_covers(event.scenePos())
                 or not view_box.sceneBoundingRect().contains(event.scenePos())):
-            return
+            return  # not a plain click on the map (a legend entry toggles its arrow)
         point = view_box.mapSceneToView(event.scenePos())
         self.theta_requested.emit(point.x(), point.y())
 

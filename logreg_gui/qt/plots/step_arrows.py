@@ -70,6 +70,10 @@ class StepArrows:
                 self._add("adam_box", options.learning_rate * np.sqrt(parts.v_hat))
         self._draw()
 
+    def legend_covers(self, scene_pos):
+        """Whether the legend (whose entries toggle the arrows) is under `scene_pos`."""
+        return self._legend.isVisible() and self._legend.sceneBoundingRect().contains(scene_pos)
+
     def clear(self):
         """Draw nothing (no 2-D landscape)."""
         self.vectors = {}
