@@ -90,9 +90,18 @@ def explain_step(X, y, theta, options, optimizer_state):
 
 
 def _next_batch(state, n):
+    """The indices of SGD's next mini-batch, shape (k,) int64.
+
+    Raises
+    ------
+    ValueError
+        Before the first step (no order drawn yet) or when the training points changed since
+        (the next step reshuffles them).
+    """
     batch = state.get("next_batch")
-    if batch is None or len(batch) == 0 or np.max(batch) >= n:
-        raise ValueError("the next mini-batch of sgd is not known yet: take one step first")
+    if batch is None or len(batch) == 0 or state.get("n") != n:
+        raise ValueError("the next mini-batch of sgd is drawn at the next step (none yet, or "
+                         "the points changed): take one step, then explain")
     return np.asarray(batch, dtype=np.int64)
 
 

@@ -129,8 +129,11 @@ def test_sgd_explains_the_next_batch_and_its_gradient():
 def test_no_points_or_an_unknown_batch_are_said_not_crashed():
     steps = explain_step(np.empty((0, 2)), np.empty(0, dtype=int), THETA, TrainingOptions(), {})
     assert [s.name for s in steps] == ["empty"]
-    with pytest.raises(ValueError, match="take one step first"):
+    with pytest.raises(ValueError, match="take one step, then explain"):
         explain_step(X, Y, THETA, TrainingOptions(optimizer="sgd"), {})
+    state = {"next_batch": np.array([0, 1]), "n": 4}  # drawn for 4 points; there are 3 now
+    with pytest.raises(ValueError, match="the points changed"):
+        explain_step(X, Y, THETA, TrainingOptions(optimizer="sgd"), state)
 
 
 def test_the_recorded_step_needs_two_consecutive_iterations():

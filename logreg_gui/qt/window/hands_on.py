@@ -42,8 +42,10 @@ class HandsOn(QObject):
     def set_theta(self, theta):
         """Continue from θ (trained units, shape (n_parameters,)), paused, shown live."""
         theta = np.array(theta, dtype=np.float64)
-        if not np.all(np.isfinite(theta)):
-            return
+        latest = self._window.latest_snapshot
+        if (not np.all(np.isfinite(theta))
+                or latest is not None and theta.shape != latest.state.theta.shape):
+            return  # e.g. asked for under the degree before the one just chosen
         if self._sent is not None:
             self._waiting = theta
             return
