@@ -84,6 +84,7 @@ class LandscapePlot(StyledPlot):
         self.grid = None
         self.steps = StepArrows(self)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.setToolTip("Click to move θ there (b stays); drag to pan, wheel to zoom")
 
     def show_frame(self, frame):
         """Draw a :class:`~logreg_gui.core.frame.Frame`'s (w1, w2) path, its point θ and −∇J
@@ -162,8 +163,7 @@ class LandscapePlot(StyledPlot):
             contour.setTransform(transform)
             contour.setData(shade, level=level)
         self.setRange(xRange=(w1[0], w1[-1]), yRange=(w2[0], w2[-1]), padding=0)
-        self._show_note(f"b = {request.intercept:.4g} held fixed; arrow: −∇J, length ∝ ‖∇J‖; "
-                        "click to move θ there")
+        self._show_note(f"b = {request.intercept:.4g} held fixed; arrow: −∇J, length ∝ ‖∇J‖")
         if self._shown is not None:
             self._draw_arrow(*self._shown)  # its length follows the new range
 

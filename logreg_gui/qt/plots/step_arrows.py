@@ -36,7 +36,8 @@ class StepArrows:
     def __init__(self, plot):
         self._plot = plot
         self._legend = plot.addLegend(offset=(6, -6), labelTextSize="8pt", labelTextColor="k",
-                                      brush=pg.mkBrush(255, 255, 255, 170), verSpacing=-8)
+                                      brush=pg.mkBrush(255, 255, 255, 170), verSpacing=-8,
+                                      colCount=2)
         self.items = {}
         for name, (_, color, style, _) in ITEMS.items():
             item = pg.PlotDataItem(pen=pg.mkPen(color, width=2.2, style=style), connect="finite")
