@@ -213,7 +213,8 @@ def view_costs(frames=30):
     run_event_loop(1.0)
     frame, views, costs = window.frame, window.views, {}
     for name in ("data_plot", "sigmoid_plot", "loss_plot", "landscape_plot", "status_panel",
-                 "formulas_panel", "metrics_panel", "history_bar"):
+                 "formulas_panel", "metrics_panel", "history_bar", "traces_plot",
+                 "parameters_panel", "curvature_panel", "explain_panel", "boundary_handle"):
         times = []
         for _ in range(frames):
             start = time.perf_counter()

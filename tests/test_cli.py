@@ -76,6 +76,21 @@ def test_screenshot_renders_the_window(tmp_path):
     assert len(colours) > 20  # plots, shading and points, not a blank window
 
 
+def test_screenshots_of_the_hands_on_panels(tmp_path):
+    """The Parameters panel (with the curvature computed although its tab is behind another's)
+    and Explain step told to its end."""
+    sizes = {}
+    for panel in ("parameters", "explain"):
+        out = tmp_path / f"{panel}.png"
+        result = run("--data", BREAST_CANCER, "--optimizer", "momentum", "--steps", 20,
+                     "--screenshot", out, "--panel", panel)
+        assert result.returncode == 0, result.stderr
+        image = QImage(str(out))
+        sizes[panel] = (image.width(), image.height())
+    assert sizes["parameters"][1] >= 250  # sliders, button and the curvature's lines
+    assert sizes["explain"][1] >= 350  # eight sub-steps above the formulas
+
+
 @pytest.mark.parametrize("args, words", [
     (["--data", "missing.csv"], "no such file"),
     (["--data", DATASETS / ".." / ".." / "README.md"], "README.md"),

@@ -8,7 +8,8 @@ from logreg_gui.core.parameters import OVERLAYS, PARAMETERS
 
 DEFAULT_STEPS = 1000
 PANELS = ("window", "data", "sigmoid", "loss", "landscape", "formulas", "metrics", "controls",
-          "status", "statistics", "roc", "thresholds", "calibration")
+          "status", "statistics", "roc", "thresholds", "calibration", "parameters", "traces",
+          "explain")
 COLUMN_OPTIONS = ("x_column", "y_column", "label_column", "classes")
 GROUPS = {"data": "generated data and split", "training": "training",
           "view": "screenshot view"}

@@ -70,3 +70,50 @@ def _cell_centres(value_range, count):
     low, high = value_range
     step = (high - low) / count
     return low + step * (np.arange(count) + 0.5)
+
+
+def shifted_boundary(coef, intercept, offset):
+    """The model whose lines w·x + b = c are those of (coef, intercept) moved by `offset`.
+
+    Parameters
+    ----------
+    coef : array_like of float, shape (2,)
+    intercept : float
+    offset : array_like of float, shape (2,)
+        How far to move, in the units of x.
+
+    Returns
+    -------
+    coef : ndarray of float64, shape (2,)
+        Unchanged (the lines stay parallel).
+    intercept : float
+        b − w·offset.
+    """
+    coef = np.asarray(coef, dtype=np.float64)
+    return coef.copy(), float(intercept - coef @ np.asarray(offset, dtype=np.float64))
+
+
+def turned_boundary(coef, intercept, pivot, angle):
+    """The model whose lines are those of (coef, intercept) turned by `angle` about `pivot`.
+
+    Parameters
+    ----------
+    coef : array_like of float, shape (2,)
+    intercept : float
+    pivot : array_like of float, shape (2,)
+        The point that stays put (its logit is unchanged), in the units of x.
+    angle : float
+        Radians, counter-clockwise in the (x1, x2) plane.
+
+    Returns
+    -------
+    coef : ndarray of float64, shape (2,)
+        w turned by `angle` (same length: the steepness of σ across the line is kept).
+    intercept : float
+        b + w·pivot − w′·pivot.
+    """
+    coef = np.asarray(coef, dtype=np.float64)
+    pivot = np.asarray(pivot, dtype=np.float64)
+    cos, sin = np.cos(angle), np.sin(angle)
+    turned = np.array([cos * coef[0] - sin * coef[1], sin * coef[0] + cos * coef[1]])
+    return turned, float(intercept + coef @ pivot - turned @ pivot)

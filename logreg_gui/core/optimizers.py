@@ -71,22 +71,31 @@ class MiniBatchSGD(GradientDescent):
 
     def state(self):
         """``batch``: the training-point indices of the last batch (int64 array), ``position``:
-        points of the current epoch visited, ``n``: training points."""
-        return {"batch": self._batch.copy(), "position": self._position, "n": len(self._order)}
+        points of the current epoch visited, ``n``: training points, ``next_batch``: the
+        indices the next update will use (None before the first update: the first epoch's order
+        is drawn then)."""
+        upcoming = self._order[self._position:self._position + self.batch_size]
+        return {"batch": self._batch.copy(), "position": self._position, "n": len(self._order),
+                "next_batch": upcoming.copy() if len(self._order) else None}
 
     def step(self, theta, X, y, l2, gradient):
         """One mini-batch update; returns the new θ."""
         n = len(y)
-        if len(self._order) != n or self._position >= n:  # a new epoch (or new data)
-            self._order = self._rng.permutation(n)
-            self._position = 0
+        if len(self._order) != n:  # the first epoch, or new data
+            self._new_epoch(n)
         rows = self._order[self._position:self._position + self.batch_size]
         self._position += len(rows)
         self._batch = rows
         if self._position >= n:
             self.epochs_completed += 1
+            self._new_epoch(n)  # drawn now, so that the next batch is known (state())
         _, gradient = self.objective(theta, X[rows], y[rows], l2 * len(rows) / n)
         return theta - self.learning_rate * gradient
+
+    def _new_epoch(self, n):
+        """Reshuffle: the order of the next n points (one permutation from the seeded stream)."""
+        self._order = self._rng.permutation(n)
+        self._position = 0
 
 
 class Momentum(GradientDescent):

@@ -52,3 +52,22 @@ def test_probability_grid_samples_cell_centres_bottom_row_first():
     grid = probability_grid(LogisticModel(np.array([0.0, 1.0]), 0.0), (0, 1), (-1, 1), (2, 3))
     assert grid.shape == (2, 3)
     np.testing.assert_allclose(grid[:, 0], 1 / (1 + np.exp([0.5, -0.5])))
+
+
+def test_a_shifted_boundary_moves_every_line_by_the_offset():
+    from logreg_gui.core.geometry import shifted_boundary
+
+    coef, intercept = shifted_boundary([2.0, -1.0], 0.5, [0.3, 0.1])
+    np.testing.assert_array_equal(coef, [2.0, -1.0])
+    x = np.array([1.0, 4.0])  # on the line w·x + b = −1.5 before: after, x + offset is
+    assert coef @ (x + [0.3, 0.1]) + intercept == pytest.approx(2.0 * 1 - 4.0 + 0.5)
+
+
+def test_a_turned_boundary_keeps_its_pivot_and_steepness():
+    from logreg_gui.core.geometry import turned_boundary
+
+    pivot = np.array([1.0, 2.0])
+    coef, intercept = turned_boundary([3.0, 4.0], -2.0, pivot, np.pi / 2)
+    np.testing.assert_allclose(coef, [-4.0, 3.0], atol=1e-12)  # a quarter turn by hand
+    assert coef @ pivot + intercept == pytest.approx(3.0 + 8.0 - 2.0)
+    assert np.hypot(*coef) == pytest.approx(5.0)

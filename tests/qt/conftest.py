@@ -2,9 +2,12 @@
 
 import gc
 
+import numpy as np
 import pytest
 import shiboken6
-from PySide6.QtCore import QPointF, QSettings, Qt, QThread
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt, QThread
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from logreg_gui import MainWindow
 from logreg_gui.core.generators import generate
@@ -124,3 +127,23 @@ def click_at(qtbot, window, x, y, modifier=Qt.KeyboardModifier.NoModifier):
 
 def pixel_of(plot, x, y):
     return plot.mapFromScene(plot.getViewBox().mapViewToScene(QPointF(x, y)))
+
+
+def drag_on(qtbot, plot, start, end, modifier=Qt.KeyboardModifier.NoModifier, steps=5):
+    """A left drag on `plot` from `start` to `end` (data coordinates) in a few mouse moves (QTest's
+    moves carry no button, so they are sent as events); returns the view coordinates of the
+    pixels pressed and released (shape (2, 2))."""
+    viewport = plot.viewport()
+    pixels = [pixel_of(plot, *start)]
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, modifier, pixels[0])
+    for k in range(1, steps + 1):
+        pixel = pixel_of(plot, *(np.add(start, np.subtract(end, start) * k / steps)))
+        position = QPointF(pixel)
+        QApplication.sendEvent(viewport, QMouseEvent(
+            QEvent.Type.MouseMove, position, viewport.mapToGlobal(position),
+            Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, modifier))
+    pixels.append(pixel)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, pixel)
+    view_box = plot.getViewBox()
+    return np.array([[view_box.mapSceneToView(plot.mapToScene(p)).x(),
+                      view_box.mapSceneToView(plot.mapToScene(p)).y()] for p in pixels])

@@ -255,6 +255,12 @@ class DataPlot(StyledPlot):
         self._moving = self._selection if index in self._selection else np.array([index])
         return True
 
+    def point_at(self, scene_pos):
+        """Whether a drawn point lies under `scene_pos` (within the pick radius)."""
+        view_box = self.getViewBox()
+        return self._nearest_point(view_box.mapSceneToView(scene_pos), view_box,
+                                   PICK_RADIUS_PX) is not None
+
     def _on_view_box_moved(self, dx, dy, finished):
         self.move_requested.emit(self._moving, dx, dy, finished)
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QTransform
 
 from logreg_gui.core.landscape import LandscapeRequest
 from logreg_gui.qt.plots.loss import RUN_COLORS
+from logreg_gui.qt.plots.step_arrows import StepArrows
 from logreg_gui.qt.plots.style import StyledPlot
 
 GRID_POINTS = 41
@@ -28,13 +29,19 @@ class LandscapePlot(StyledPlot):
     :attr:`landscape_requested`: when the path leaves the grid, or b has moved since the grid
     was made (at most one request at a time).
 
+    A left click (not a pan) asks to move θ there (:attr:`theta_requested`); the update at θ
+    is taken apart by :class:`~logreg_gui.qt.plots.step_arrows.StepArrows` (:attr:`steps`).
+
     Signals
     -------
     landscape_requested(object)
         A :class:`LandscapeRequest`.
+    theta_requested(float, float)
+        (w1, w2) clicked, trained units (b stays).
     """
 
     landscape_requested = Signal(object)
+    theta_requested = Signal(float, float)
 
     def __init__(self, parent=None):
         super().__init__("landscape_plot", "w1 (trained units)", "w2 (trained units)", parent)
@@ -75,6 +82,9 @@ class LandscapePlot(StyledPlot):
         self._largest_gradient = 0.0  # the arrow's length is ‖∇J‖ relative to this
         self._stopped = False
         self.grid = None
+        self.steps = StepArrows(self)
+        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.setToolTip("Click to move θ there (b stays); drag to pan, wheel to zoom")
 
     def show_frame(self, frame):
         """Draw a :class:`~logreg_gui.core.frame.Frame`'s (w1, w2) path, its point θ and −∇J
@@ -95,6 +105,7 @@ class LandscapePlot(StyledPlot):
         target = optimum.theta if optimum is not None and optimum.theta is not None else None
         runs = self._show_runs(frame)
         self._show_state(frame.path[:, :2], frame.entry.theta, frame.gradient, target, runs)
+        self.steps.show_frame(frame)
 
     def _show_runs(self, frame):
         """Draw the comparison runs' paths (same start, their colours); returns their points,
@@ -163,6 +174,7 @@ class LandscapePlot(StyledPlot):
             curve.setData([], [])
         self._point.setData([], [])
         self._hide_arrow()
+        self.steps.clear()
         self.forget_grid()
         self._dataset = None
         self._show_note("The landscape needs degree 1: with more than two weights J has no "
@@ -196,6 +208,15 @@ class LandscapePlot(StyledPlot):
         self._arrow_head.setVisible(True)
         self._arrow_head.setPos(*tip)
         self._arrow_head.setStyle(angle=180 - np.degrees(np.arctan2(step[1], step[0])))
+
+    def _on_scene_clicked(self, event):
+        view_box = self.getViewBox()
+        if (event.button() != Qt.MouseButton.LeftButton or event.double() or event.isAccepted()
+                or self._last_state is None or self.steps.legend_covers(event.scenePos())
+                or not view_box.sceneBoundingRect().contains(event.scenePos())):
+            return  # not a plain click on the map (a legend entry toggles its arrow)
+        point = view_box.mapSceneToView(event.scenePos())
+        self.theta_requested.emit(point.x(), point.y())
 
     def _needs_grid(self, path, theta):
         if self._in_flight or not self.isVisible():

@@ -21,6 +21,7 @@ from logreg_gui.qt.window.autosave import Autosave
 from logreg_gui.qt.window.controls import ControlPanel
 from logreg_gui.qt.window.data_commands import DataCommands
 from logreg_gui.qt.window.drops import FileDrops
+from logreg_gui.qt.window.hands_on import HandsOn
 from logreg_gui.qt.window.pace import UntilConverged
 from logreg_gui.qt.window.points import PointsEditor
 from logreg_gui.qt.window.presentation import Presentation
@@ -77,6 +78,7 @@ class MainWindow(DataCommands, QMainWindow):
         self._until_converged = UntilConverged(self.controls.fields["speed"])
         self._frame_tracker = FrameTracker(self.views.painted, self, self.views.on_screen)
         self._connect()
+        self.hands_on = HandsOn(self)  # θ set by hand (landscape, boundary, sliders)
         self.views.data_plot.fit_view(dataset)
         self._show_points()
         self._layout_pending = not place_window(self, self._settings)

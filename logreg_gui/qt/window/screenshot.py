@@ -31,6 +31,9 @@ def _rendered(dataset, options, snapshots, source, view):
         window.resize(*SIZE)  # the same picture whatever the screen
         window.show()
         _process_until(lambda: window.latest_snapshot is not None)  # the worker's first frame
+        # From here on only the replayed run is shown: a late frame of the window's own (idle)
+        # run would start a new history at iteration 0 (the worker still computes landscapes).
+        window.controller.snapshot_ready.disconnect(window._on_controller_snapshot_ready)
         for name, value in (view or {}).items():
             window.controls.fields[name].edit(value)
         for snapshot in snapshots:
@@ -53,7 +56,7 @@ def _rendered(dataset, options, snapshots, source, view):
 def render_window(path, dataset, options, snapshots, source, panel="window", view=None):
     """Build the window on `dataset`, show `snapshots` in order and save a grab of it (or of one
     panel: ``data``, ``sigmoid``, ``loss``, ``landscape``, ``formulas``, ``metrics``,
-    ``controls``) to `path`.
+    ``controls``, ``status``, ``parameters``, ``traces``, ``explain``) to `path`.
 
     Parameters
     ----------
@@ -66,12 +69,8 @@ def render_window(path, dataset, options, snapshots, source, panel="window", vie
         If the image cannot be written.
     """
     with _rendered(dataset, options, snapshots, source, view) as window:
-        widget = window.panel_widget(panel)
-        if window.views.roc_dock.isAncestorOf(widget):
-            window.views.roc_dock.setFloating(True)
-            window.views.roc_dock.resize(*FLOATED_SIZE)
-        QApplication.processEvents()  # a panel brought to the front of its tabs is laid out
-        if not widget.grab().save(str(path)):
+        _bring_forward(window, panel)
+        if not window.panel_widget(panel).grab().save(str(path)):
             raise OSError(0, "the image could not be saved", str(path))
 
 
@@ -90,9 +89,28 @@ def render_animation(path, dataset, options, snapshots, source, panel="window", 
         export_animation(window, window.panel_widget(panel), path)
 
 
-def _process_until(condition):
-    """Handle events until `condition()` holds (or SETTLE_SECONDS pass), then repaint."""
-    deadline = time.monotonic() + SETTLE_SECONDS
+def _bring_forward(window, panel):
+    """Put the panel's dock in front of its tab group (a panel behind a tab skips frames and
+    catches up when shown); for ``explain``, tell the next update to its last sub-step."""
+    widget = window.panel_widget(panel)
+    dock = next((dock for dock in window.views.docks if dock.isAncestorOf(widget)), None)
+    if dock is window.views.roc_dock:
+        dock.setFloating(True)
+        dock.resize(*FLOATED_SIZE)
+    if dock is not None:
+        dock.raise_()
+        _process_until(lambda: window.views.on_screen(widget))
+    if panel == "explain":
+        story = window.views.explain_panel
+        story.start()
+        story.go(len(story.steps))
+    _process_until(lambda: False, 0.2)  # the views catch up, then they are laid out
+    _process_until(lambda: widget.height() >= widget.heightForWidth(widget.width()))
+
+
+def _process_until(condition, seconds=SETTLE_SECONDS):
+    """Handle events until `condition()` holds (or `seconds` pass), then repaint."""
+    deadline = time.monotonic() + seconds
     while not condition() and time.monotonic() < deadline:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     QApplication.processEvents()

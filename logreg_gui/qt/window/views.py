@@ -5,16 +5,21 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QDockWidget, QScrollArea, QToolBar, QVBoxLayout, QWidget)
 
+from logreg_gui.qt.panels.curvature import CurvaturePanel
+from logreg_gui.qt.panels.explain import ExplainPanel
 from logreg_gui.qt.panels.formulas import FormulasPanel
 from logreg_gui.qt.panels.history_bar import HistoryBar
 from logreg_gui.qt.panels.metrics import MetricsPanel
+from logreg_gui.qt.panels.parameters import ParametersPanel
 from logreg_gui.qt.panels.statistics import StatisticsPanel
 from logreg_gui.qt.panels.status import AccuracyLine, StatusLine, StatusPanel
+from logreg_gui.qt.plots.boundary_handle import BoundaryHandle
 from logreg_gui.qt.plots.data import DataPlot
 from logreg_gui.qt.plots.evaluation import EvaluationTabs
 from logreg_gui.qt.plots.landscape import LandscapePlot
 from logreg_gui.qt.plots.loss import LossPlot
 from logreg_gui.qt.plots.sigmoid import SigmoidPlot
+from logreg_gui.qt.plots.traces import TracesPlot
 from logreg_gui.qt.window.compare import ComparePanel
 from logreg_gui.qt.window.prediction import PredictionPanel
 
@@ -34,9 +39,13 @@ class Views:
     panels
     compare_panel : ComparePanel
     statistics_panel, prediction_panel, evaluation_tabs : the statistician's panels
+    parameters_panel, curvature_panel, explain_panel : panels (θ by hand, curvature at θ,
+    Explain step in the Formulas dock)
+    traces_plot, boundary_handle : the parameter traces (under the loss) and the grip on the
+    data plot's boundary
     controls_dock, status_dock, compare_dock, sigmoid_dock, loss_dock, landscape_dock,
-    formulas_dock, metrics_dock, statistics_dock, roc_dock : QDockWidget (each can be
-    closed, moved, tabbed, floated)
+    formulas_dock, metrics_dock, statistics_dock, roc_dock, parameters_dock : QDockWidget
+    (each can be closed, moved, tabbed, floated)
     """
 
     def __init__(self, window, controls):
@@ -70,10 +79,27 @@ class Views:
         self.statistics_dock = self._dock("Statistics", _scrolled(
             _stacked(self.statistics_panel, self.prediction_panel)))
         self.roc_dock = self._dock("ROC", self.evaluation_tabs)
+        self._add_hands_on()
         history = QToolBar("History")
         history.setObjectName("history_toolbar")
         history.addWidget(self.history_bar)
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, history)
+
+    def _add_hands_on(self):
+        """Issue 13's views: θ by hand and its curvature (a dock), the parameter traces under
+        the loss, Explain step atop the formulas, the grip on the boundary."""
+        self.parameters_panel = ParametersPanel()
+        self.curvature_panel = CurvaturePanel()
+        self.parameters_dock = self._dock("Parameters", _scrolled(
+            _stacked(self.parameters_panel, self.curvature_panel)))
+        self.traces_plot = TracesPlot()
+        loss_layout = self.loss_dock.widget().layout()
+        loss_layout.addWidget(self.traces_plot)
+        loss_layout.setStretchFactor(self.loss_plot, 5)
+        loss_layout.setStretchFactor(self.traces_plot, 2)
+        self.explain_panel = ExplainPanel()
+        self.formulas_dock.widget().widget().layout().insertWidget(0, self.explain_panel)
+        self.boundary_handle = BoundaryHandle(self.data_plot)
 
     def _dock(self, title, widget):
         dock = QDockWidget(title, self._window)
@@ -96,6 +122,7 @@ class Views:
             window.addDockWidget(AREA.RightDockWidgetArea, self.sigmoid_dock)
             for first, other in ((self.controls_dock, self.status_dock),
                                  (self.controls_dock, self.compare_dock),
+                                 (self.loss_dock, self.parameters_dock),
                                  (self.loss_dock, self.metrics_dock),
                                  (self.sigmoid_dock, self.landscape_dock),
                                  (self.sigmoid_dock, self.formulas_dock),
@@ -106,6 +133,7 @@ class Views:
         else:
             window.splitDockWidget(self.controls_dock, self.status_dock, Qt.Orientation.Vertical)
             window.tabifyDockWidget(self.status_dock, self.compare_dock)
+            window.tabifyDockWidget(self.status_dock, self.parameters_dock)
             window.splitDockWidget(self.loss_dock, self.sigmoid_dock, Qt.Orientation.Vertical)
             window.splitDockWidget(self.sigmoid_dock, self.landscape_dock,
                                    Qt.Orientation.Vertical)
@@ -129,13 +157,15 @@ class Views:
         window.resizeDocks([self.controls_dock, self.loss_dock],
                            [int(0.22 * width), int(0.28 * width)], Qt.Orientation.Horizontal)
         window.resizeDocks(list(right), [height] * len(right), Qt.Orientation.Vertical)
+        if len(right) == 3:  # the loss dock holds the parameter traces too
+            window.resizeDocks(list(right), [4, 3, 3], Qt.Orientation.Vertical)
 
     @property
     def docks(self):
         """Every dock, in layout order (list of QDockWidget)."""
         return [self.controls_dock, self.status_dock, self.compare_dock, self.sigmoid_dock,
                 self.loss_dock, self.landscape_dock, self.formulas_dock, self.metrics_dock,
-                self.statistics_dock, self.roc_dock]
+                self.statistics_dock, self.roc_dock, self.parameters_dock]
 
     @property
     def plots(self):
@@ -162,6 +192,13 @@ class Views:
                 plot.show_frame(frame)
             else:
                 self._stale.add(plot)
+        for view in (self.boundary_handle, self.parameters_panel, self.explain_panel):
+            view.show_frame(frame)
+        for view in (self.traces_plot, self.curvature_panel):  # cost grows with the data
+            if self.on_screen(view):
+                view.show_frame(frame)
+            else:
+                self._stale.add(view)
 
     def on_screen(self, widget):
         """Whether `widget` (a plot or its viewport) can be seen: shown, and its dock neither
@@ -180,8 +217,9 @@ class Views:
             self._stale.discard(plot)
 
     def widget(self, name):
-        """A panel's widget by name: data, sigmoid, loss, landscape, formulas, metrics or
-        controls (for screenshots).
+        """A panel's widget by name: data, sigmoid, loss, landscape, formulas, metrics,
+        controls, status, statistics, roc, thresholds, calibration, parameters, traces or
+        explain (for screenshots).
 
         Raises
         ------
@@ -196,7 +234,10 @@ class Views:
                 "formulas": self.formulas_panel, "metrics": self.metrics_panel,
                 "controls": self.controls_dock.widget().widget(),
                 "status": self.status_panel,
-                "statistics": self.statistics_dock.widget().widget()}[name]
+                "statistics": self.statistics_dock.widget().widget(),
+                "parameters": self.parameters_dock.widget().widget(),
+                "traces": self.traces_plot,
+                "explain": self.formulas_dock.widget().widget()}[name]
 
 
 def _scrolled(widget, fixed=False):
