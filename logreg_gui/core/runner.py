@@ -222,11 +222,20 @@ def receive_dataset(meta):
 
 def _attach(name):
     """Open a block another process created, without adopting it: only its creator unlinks
-    it (Python < 3.13 registers every attachment with the resource tracker, which would then
-    unlink the block at exit and warn of a 'leak')."""
+    it. Python < 3.13 registers every attachment with the resource tracker; unregistering it
+    afterwards is no cure, because a spawned process shares its parent's tracker: that
+    withdrew the creator's own registration, and the creator's unlink then made the tracker
+    print a KeyError traceback. So the attachment is never registered."""
     try:
         return shared_memory.SharedMemory(name=name, track=False)
     except TypeError:  # Python < 3.13: no `track`
-        shared = shared_memory.SharedMemory(name=name)
-        resource_tracker.unregister(f"/{name}", "shared_memory")
-        return shared
+        register = resource_tracker.register
+        resource_tracker.register = _not_registered  # only this thread attaches blocks
+        try:
+            return shared_memory.SharedMemory(name=name)
+        finally:
+            resource_tracker.register = register
+
+
+def _not_registered(name, rtype):
+    """Stands in for ``resource_tracker.register`` while a block is attached."""
