@@ -19,10 +19,12 @@ from logreg_gui.core.data import Dataset
 from logreg_gui.core.optimum import Optimum
 from logreg_gui.core.session import Pacer, TrainingSession
 from logreg_gui.core.state import READY
+from logreg_gui.core.training import RESUMABLE
 
 FRAME_INTERVAL = 1 / 60  # s between snapshots while running
 CHUNK_SECONDS = 0.005  # training between looks at the pipe: commands wait at most this long
 JOB_POLL = 0.02  # s between looks at background jobs while idle
+TRAINABLE = {READY, *RESUMABLE}  # Play trains from these
 
 
 def serve(connection, dataset, options):
@@ -103,7 +105,8 @@ class Runner:
     # -- commands -----------------------------------------------------------------------------
 
     def _command_play(self):
-        self._running = True
+        # Nothing to train (no points, diverged): say so at once rather than 'running'.
+        self._running = self._session.status in TRAINABLE
         self._pacer.restart(self._pacer.speed)
         self._send_snapshot()
 
