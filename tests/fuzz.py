@@ -31,6 +31,7 @@ Run a campaign::
 """
 
 import argparse
+import faulthandler
 import math
 import sys
 import tempfile
@@ -391,6 +392,10 @@ class FuzzReport:
         self.latencies.append(latency)
         self.slowest = sorted(self.slowest + [(seconds, index, name)], reverse=True)[:5]
 
+    def slowest_text(self):
+        """The slowest actions, e.g. '#443 close_reopen 4.30 s' (str)."""
+        return ", ".join(f"#{i} {n} {s:.2f} s" for s, i, n in self.slowest)
+
     def summary(self):
         """Several lines of figures (str)."""
         lat = np.array(self.latencies) * 1000
@@ -399,8 +404,7 @@ class FuzzReport:
                  f"  event loop answered in p50 {harness.percentile(lat, 50):.1f} ms, "
                  f"p99 {harness.percentile(lat, 99):.1f} ms, max "
                  f"{lat.max() if len(lat) else math.nan:.1f} ms; {over} over 100 ms",
-                 "  slowest actions: " + ", ".join(f"#{i} {n} {s:.2f} s"
-                                                   for s, i, n in self.slowest),
+                 "  slowest actions: " + self.slowest_text(),
                  "  " + ", ".join(f"{n} {c}" for n, c in sorted(self.actions.items()))]
         return "\n".join(lines)
 
@@ -427,18 +431,26 @@ class ActionFuzzer:
         Largest generated data set.
     max_latency : float
         Seconds the event loop may take to answer after an action (a freeze, not slowness).
+    max_action_seconds : float
+        Seconds an action may take (opening a window, closing one, generating 20 000 points).
     weights : dict, optional
         {action name: weight}, default :data:`WEIGHTS`.
+    watchdog : float, optional
+        Print every thread's stack (``faulthandler``) when an action has run this many seconds
+        (stand-alone runs only: pytest's own ``faulthandler_timeout`` uses the same timer).
     """
 
     def __init__(self, window, rng, data_folder, seed=None, reopen=open_window,
-                 max_points=6000, max_latency=5.0, weights=None):
+                 max_points=6000, max_latency=5.0, max_action_seconds=60.0, weights=None,
+                 watchdog=None):
         self.window = window
         self._rng = rng
         self._folder = Path(data_folder)
         self._reopen = reopen
         self.max_points = max_points
         self.max_latency = max_latency
+        self.max_action_seconds = max_action_seconds
+        self._watchdog = watchdog
         weights = WEIGHTS if weights is None else weights
         self._names = [name for name, weight in weights.items() if weight > 0]
         total = sum(weights[name] for name in self._names)
@@ -483,9 +495,15 @@ class ActionFuzzer:
         self._index, self._name = index, name
         self._expected_boxes = set()
         start = time.perf_counter()
+        if self._watchdog:
+            faulthandler.dump_traceback_later(self._watchdog)
         description = getattr(self, f"do_{name}")(self._action_rng)
+        if self._watchdog:
+            faulthandler.cancel_dump_traceback_later()
         seconds = time.perf_counter() - start
         self._trace.append(f"#{index} {name}: {description}")
+        if seconds > self.max_action_seconds:
+            self.fail(f"the action took {seconds:.1f} s (the window did not answer meanwhile)")
         latency = self.check()
         self.report.record(index, name, seconds, latency)
 
@@ -928,7 +946,9 @@ class ActionFuzzer:
         from logreg_gui.core.generators import GENERATORS, generate
 
         old = self.window
+        start = time.perf_counter()
         old.close()  # in mid-flight: whatever it was doing
+        closing = time.perf_counter() - start
         problems = harness.leftovers(old)
         if problems:
             self.fail("after close: " + "; ".join(problems))
@@ -936,18 +956,20 @@ class ActionFuzzer:
         name = list(GENERATORS)[rng.integers(len(GENERATORS))]
         n = int(rng.integers(2, self.max_points + 1)) if rng.random() < 0.3 else 100
         options = random_options(rng, self.max_points)
+        start = time.perf_counter()
         self.window = self._reopen(generate(name, n, float(rng.uniform(0, 2)),
                                             int(rng.integers(100))), options, name)
-        return f"reopened on {name} n={n} with {options}"
+        return (f"closed in {closing:.2f} s, reopened in {time.perf_counter() - start:.2f} s on "
+                f"{name} n={n} with {options}")
 
 
 # -- command line --------------------------------------------------------------------------------
 
-def run_seed(seed, n_actions, max_points, max_latency, folder):
+def run_seed(seed, n_actions, folder, **limits):
     """Fuzz one fresh window with `seed` for `n_actions` actions; returns the FuzzReport (raises
-    FuzzFailure)."""
+    FuzzFailure). `limits`: max_points, max_latency, max_action_seconds of ActionFuzzer."""
     fuzzer = ActionFuzzer(open_window(), np.random.default_rng(seed), Path(folder) / str(seed),
-                          seed=seed, max_points=max_points, max_latency=max_latency)
+                          seed=seed, **limits)
     try:
         fuzzer.run(n_actions)
     except BaseException:
@@ -969,6 +991,10 @@ def main(argv=None):
                         help="largest generated data set")
     parser.add_argument("--max-latency", type=float, default=1.0,
                         help="seconds the event loop may take to answer")
+    parser.add_argument("--max-action-seconds", type=float, default=30.0,
+                        help="seconds an action may take")
+    parser.add_argument("--watchdog", type=float, default=None,
+                        help="print every thread's stack when an action has run this long (s)")
     parser.add_argument("--report", action="store_true", help="print figures of each seed")
     args = parser.parse_args(argv)
     harness.offscreen_application()
@@ -977,7 +1003,10 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="logreg-fuzz-") as folder:
         for seed in range(args.seed, args.seed + args.seeds):
             try:
-                report = run_seed(seed, args.actions, args.max_points, args.max_latency, folder)
+                report = run_seed(seed, args.actions, folder, max_points=args.max_points,
+                                  max_latency=args.max_latency,
+                                  max_action_seconds=args.max_action_seconds,
+                                  watchdog=args.watchdog)
             except FuzzFailure as failure:
                 failures += 1
                 print(f"FAILED {failure}", flush=True)
