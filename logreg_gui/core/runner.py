@@ -20,10 +20,12 @@ from logreg_gui.core.optimum import Optimum
 from logreg_gui.core.pacer import Pacer
 from logreg_gui.core.session import TrainingSession
 from logreg_gui.core.state import READY
+from logreg_gui.core.training import RESUMABLE
 
 FRAME_INTERVAL = 1 / 60  # s between snapshots while running
 CHUNK_SECONDS = 0.005  # training between looks at the pipe: commands wait at most this long
 JOB_POLL = 0.02  # s between looks at background jobs while idle
+TRAINABLE = {READY, *RESUMABLE}  # Play trains from these
 
 
 def serve(connection, dataset, options):
@@ -105,7 +107,8 @@ class Runner:
     # -- commands -----------------------------------------------------------------------------
 
     def _command_play(self):
-        self._running = True
+        # Nothing to train (no points, diverged): say so at once rather than 'running'.
+        self._running = self._session.status in TRAINABLE
         self._pacer.restart(self._pacer.speed)
         self._send_snapshot()
 
@@ -234,11 +237,20 @@ def receive_dataset(meta):
 
 def _attach(name):
     """Open a block another process created, without adopting it: only its creator unlinks
-    it (Python < 3.13 registers every attachment with the resource tracker, which would then
-    unlink the block at exit and warn of a 'leak')."""
+    it. Python < 3.13 registers every attachment with the resource tracker; unregistering it
+    afterwards is no cure, because a spawned process shares its parent's tracker: that
+    withdrew the creator's own registration, and the creator's unlink then made the tracker
+    print a KeyError traceback. So the attachment is never registered."""
     try:
         return shared_memory.SharedMemory(name=name, track=False)
     except TypeError:  # Python < 3.13: no `track`
-        shared = shared_memory.SharedMemory(name=name)
-        resource_tracker.unregister(f"/{name}", "shared_memory")
-        return shared
+        register = resource_tracker.register
+        resource_tracker.register = _not_registered  # only this thread attaches blocks
+        try:
+            return shared_memory.SharedMemory(name=name)
+        finally:
+            resource_tracker.register = register
+
+
+def _not_registered(name, rtype):
+    """Stands in for ``resource_tracker.register`` while a block is attached."""

@@ -24,6 +24,14 @@ GRID_SHAPE = (120, 120)
 EMPTY_HINT = "click: class 0 · Shift+click: class 1 · keys 0/1 choose the class"
 
 
+class LegendSample(pg.ItemSample):
+    """A legend symbol that ignores clicks (pyqtgraph's own hides the points it stands for)."""
+
+    def mouseClickEvent(self, event):
+        """Do nothing: the points stay visible."""
+        event.ignore()
+
+
 class DataPlot(StyledPlot):
     """Points of both classes over the probability map, with the decision boundary
     P(y=1|x) = τ: the line w·x + b = logit(τ) for degree 1, the τ contour over the visible view
@@ -71,7 +79,8 @@ class DataPlot(StyledPlot):
         self.weight_arrow = WeightArrow(self)
         self.influence = InfluenceOverlay(self)
         self._legend = self.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
-                                      labelTextColor="k", labelTextSize="10pt")
+                                      labelTextColor="k", labelTextSize="10pt",
+                                      sampleType=LegendSample)
         self._scatters = [self.add_named(f"class_{label}",
                                          pg.ScatterPlotItem(**class_style(label)))
                           for label in (0, 1)]
@@ -227,8 +236,9 @@ class DataPlot(StyledPlot):
         if event.button() != Qt.MouseButton.LeftButton or event.double():
             return
         view_box = self.getViewBox()
-        if not view_box.sceneBoundingRect().contains(event.scenePos()):
-            return
+        if (not view_box.sceneBoundingRect().contains(event.scenePos())
+                or self._legend.sceneBoundingRect().contains(event.scenePos())):
+            return  # the legend covers the view there: a click on it adds nothing
         point = view_box.mapSceneToView(event.scenePos())
         control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         nearest = self._nearest_point(point, view_box, PICK_RADIUS_PX)
