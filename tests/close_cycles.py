@@ -205,6 +205,9 @@ def child(config):
     return code
 
 
+IDLE = ("idle", "paused")  # what a snapshot says before Play has been answered
+
+
 class _Driver:
     """Plays at full speed once the window is up, then closes after the configured number of
     snapshots (each arrival is an event: nothing waits for a time)."""
@@ -227,8 +230,10 @@ class _Driver:
     def _on_snapshot(self, snapshot):
         self._seen += 1
         self._ran = self._ran or snapshot.running
-        # Training may stop by itself first (converged, no finite optimum): then close.
-        if self._seen == self._config.snapshots or (self._ran and not snapshot.running):
+        # Training may stop by itself first (converged, no finite optimum), even before a
+        # snapshot says it runs (Newton on separated points): then close.
+        stopped = not snapshot.running and (self._ran or snapshot.status not in IDLE)
+        if self._seen == self._config.snapshots or stopped:
             self.close()
 
     def close(self):

@@ -132,12 +132,10 @@ def test_seed_0_a_click_on_the_legend_neither_hides_points_nor_adds_one(qtbot, w
     assert drawn_problems(window) == []
 
 
-@pytest.mark.xfail(strict=True, reason="reported, not fixed here (qt/window/pace.py is being "
-                   "edited): 'Until converged' with nothing to train leaves the speed at max")
 def test_until_converged_with_nothing_to_train_gives_the_speed_back(qtbot, window):
-    """Fuzzer seed 0 (its trace: clear, then C): UntilConverged restores the pace only after a
-    run that moved on, so when no update can happen (no points, or diverged) the speed control
-    stays at 'max' for good."""
+    """Fuzzer seed 0 (its trace: clear, then C): UntilConverged restored the pace only after a
+    run that moved on, so when no update could happen (no points, or diverged) the speed control
+    stayed at 'max' for good."""
     from tests.qt.conftest import action, latest
 
     action(window, "clear").trigger()

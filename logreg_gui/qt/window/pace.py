@@ -1,5 +1,7 @@
 """'Until converged': full speed, then back to the pace chosen before."""
 
+from logreg_gui.core.state import DIVERGED, EMPTY
+
 
 class UntilConverged:
     """Runs at full speed until training stops by itself, then puts the speed control back
@@ -26,10 +28,12 @@ class UntilConverged:
         self._restore = None
 
     def snapshot_arrived(self, snapshot):
-        """Restore the pace once the run has stopped after moving on."""
+        """Restore the pace once the run has stopped after moving on, or at once when there is
+        nothing to train (no points, or diverged: Play answers paused)."""
         if self._restore is None:
             return
         pace, started_at = self._restore
-        if not snapshot.running and snapshot.state.iteration > started_at:
+        stuck = snapshot.state.status in (EMPTY, DIVERGED)
+        if not snapshot.running and (snapshot.state.iteration > started_at or stuck):
             self._restore = None
             self._field.edit(pace)
