@@ -115,9 +115,13 @@ class CycleResult:
 def run_cycle(config):
     """Run one cycle in a fresh process and check how it ended (a :class:`CycleResult`)."""
     start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.close_cycles", "--child", json.dumps(asdict(config))],
-        cwd=ROOT, capture_output=True, text=True, timeout=CYCLE_TIMEOUT)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "tests.close_cycles", "--child", json.dumps(asdict(config))],
+            cwd=ROOT, capture_output=True, text=True, timeout=CYCLE_TIMEOUT)
+    except subprocess.TimeoutExpired:  # a hang is an unclean cycle, not the end of a campaign
+        return CycleResult(config, None, f"no exit within {CYCLE_TIMEOUT} s", {}, [],
+                           time.perf_counter() - start)
     lines = result.stdout.strip().splitlines()
     report = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
     survivors = _survivors(report.get("descendants", []))

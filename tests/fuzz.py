@@ -7,8 +7,9 @@ clear, clicks and Shift+clicks anywhere (inside and outside the data), hovering,
 number boxes, every option set to a random valid value (through its box or its slider), each
 data generator, good and bad files (also through Ctrl+O, with the file dialog replaced), saving,
 zoom and pan, resizing, minimising and maximising, closing, floating and restoring panels,
-restoring the layout and the default view, waiting, and closing and reopening the window. There
-is no undo or redo in the app.
+restoring the layout and the default view, waiting, undo and redo of the data (an undo that
+is redone at once must give back exactly the points it took away), and closing and reopening
+the window.
 
 After every action :meth:`ActionFuzzer.check` requires: no exception in a slot or thread, no Qt
 warning (except :data:`tests.harness.KNOWN_QT_NOISE`), no error message box that the action did
@@ -64,15 +65,25 @@ WEIGHTS = {
     "option": 16, "slider": 4, "generate": 3, "open_good": 2, "open_bad": 2, "open_dialog": 1,
     "save": 1, "zoom": 2, "pan": 1, "auto_range": 1, "resize": 2, "window_state": 1,
     "dock": 2, "reset_layout": 1, "restore_view": 1, "wait": 5, "settle": 3, "close_reopen": 1,
+    "undo": 4, "redo": 2,
 }
 
 KEYS = [("Space", ""), ("R", ""), ("S", ""), ("C", ""), ("0", ""), ("1", ""), ("Left", ""),
         ("Right", ""), ("Right", "Shift"), ("Right", "Control"), ("Delete", "Control"),
         ("Escape", ""), ("Return", ""), ("Tab", ""), ("Tab", "Shift"), ("Up", ""), ("Down", ""),
         ("PageUp", ""), ("PageDown", ""), ("Home", ""), ("End", ""), ("O", "Control"),
-        ("S", "Control"), ("A", ""), ("Backspace", ""), ("Minus", ""), ("Period", ""),
-        ("E", "")]
+        ("S", "Control"), ("Z", "Control"), ("Y", "Control"), ("A", ""), ("Backspace", ""),
+        ("Minus", ""), ("Period", ""), ("E", "")]
 TYPED = list("0123456789") * 3 + list(".-+eE,") + ["x", " ", "_"]
+
+
+def _pixels_to_nearest(view_box, X, target):
+    """Distance in pixels from `target` (a QPointF in data units) to the nearest row of X of
+    shape (n, 2) (inf when there is none)."""
+    if len(X) == 0:
+        return math.inf
+    dx, dy = view_box.viewPixelSize()
+    return float(np.min(np.hypot((X[:, 0] - target.x()) / dx, (X[:, 1] - target.y()) / dy)))
 
 
 class FuzzFailure(AssertionError):
@@ -661,6 +672,25 @@ class ActionFuzzer:
         slider.setValue(position)
         return f"history slider to {position} of {slider.maximum()}"
 
+    def do_undo(self, rng):
+        if not self.window.undo_stack.canUndo():
+            self._trigger("undo")  # disabled: nothing happens
+            return "nothing to undo"
+        x, y = self._data()  # copies
+        self._trigger("undo")
+        if rng.random() < 0.5:
+            return f"undo: {len(y)} → {len(self._data()[1])} points"
+        self._trigger("redo")
+        x_again, y_again = self._data()
+        if not (np.array_equal(x, x_again) and np.array_equal(y, y_again)):
+            self.fail(f"undo then redo changed the data: {len(y)} → {len(y_again)} points")
+        return f"undo and redo: {len(y)} points again"
+
+    def do_redo(self, rng):
+        before = len(self._data()[1])
+        self._trigger("redo")
+        return f"redo: {before} → {len(self._data()[1])} points"
+
     def do_live(self, rng):
         self.window.views.history_bar.live_button.click()
         return "live"
@@ -723,15 +753,24 @@ class ActionFuzzer:
         from PySide6.QtCore import QPointF, Qt
         from PySide6.QtTest import QTest
 
+        from logreg_gui.qt.plots.overlays import PICK_RADIUS_PX
+
         window = self.window
         plot = window.views.data_plot
         view_box = plot.getViewBox()
         scene = plot.mapToScene(pixel)
         inside = view_box.sceneBoundingRect().contains(scene)
         wanted = window.selected_class ^ int(shift)
-        strict = self._click_is_plain(plot, scene, pixel)
         target = view_box.mapSceneToView(QPointF(scene))
         X, y = self._data()
+        near = _pixels_to_nearest(view_box, X, target)
+        # A click within the pick radius of a drawn point selects it instead (a sample is
+        # drawn above MAX_DRAWN points; a point just at the radius may go either way).
+        on_a_point = near < PICK_RADIUS_PX - 1 and len(y) <= MAX_DRAWN
+        strict = self._click_is_plain(plot, scene, pixel) and (
+            on_a_point or near > PICK_RADIUS_PX + 1)
+        if on_a_point:
+            inside = False  # nothing is added
         modifier = (Qt.KeyboardModifier.ShiftModifier if shift
                     else Qt.KeyboardModifier.NoModifier)
         QTest.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, modifier, pixel)
@@ -798,7 +837,12 @@ class ActionFuzzer:
         if (key, modifier) in (("O", "Control"), ("S", "Control")):
             self._expected_boxes |= {"Cannot open file", "Cannot save points"}
         QTest.keyClick(target, getattr(Qt.Key, f"Key_{key}"), modifiers)
-        return f"{modifier + '+' if modifier else ''}{key} to {type(target).__name__}"
+        done = f"{modifier + '+' if modifier else ''}{key} to {type(target).__name__}"
+        popup = QApplication.activePopupWidget()
+        if popup is not None:  # Space opened a list: pick nothing, as Escape would
+            popup.close()
+            done += f", its {type(popup).__name__} closed"
+        return done
 
     def do_type_number(self, rng):
         from PySide6.QtCore import Qt
@@ -900,8 +944,25 @@ class ActionFuzzer:
         return path.name
 
     def do_open_dialog(self, rng):
+        """File > Open, then OK (when the dialog allows it) or Cancel in the import dialog: OK
+        gives exactly the dialog's points, Cancel keeps the old ones."""
+        from logreg_gui.qt.window.import_dialog import ImportDialog
+
+        before, asked = self._data(), len(self._questions)
         self._trigger("open")
-        return "File > Open"
+        shown = [d for d in self.window.findChildren(ImportDialog) if d.isVisible()]
+        if not shown:
+            return "File > Open: no import dialog"
+        dialog = shown[-1]
+        if dialog.ok_button.isEnabled() and rng.random() < 0.7:
+            expected = dialog.dataset()
+            dialog.ok_button.click()
+            self._expect_replaced(before, asked, lambda: expected)
+            return f"File > Open, OK: {len(expected.y)} points"
+        dialog.reject()
+        if not all(np.array_equal(a, b) for a, b in zip(self._data(), before, strict=True)):
+            self.fail("Cancel in the import dialog changed the points")
+        return "File > Open, Cancel"
 
     def do_save(self, rng):
         self._trigger("save_points")

@@ -21,6 +21,7 @@ import numpy as np
 KNOWN_QT_NOISE = (
     "This plugin does not support propagateSizeHints()",
     "This plugin does not support raise()",
+    "This plugin does not support grabbing",  # a popup list opened offscreen (keyboard, mouse)
 )
 TRAINING_THREAD_NAMES = ("training messages",)  # the worker's pipe reader (a Python thread)
 

@@ -41,10 +41,15 @@ class Judge:
         The trained features.
     y : ndarray of int, shape (n_samples,)
     options : logreg_gui.core.state.TrainingOptions
+
+    Attributes
+    ----------
+    options : logreg_gui.core.state.TrainingOptions
+        The options judged by (the optimizer and tol may change without new data).
     """
 
     def __init__(self, X, y, options):
-        self._X, self._y, self._options = X, y, options
+        self._X, self._y, self.options = X, y, options
         self._scale = column_scale(X)
         self._inverse_scale = 1 / self._scale
         self._monitor = None
@@ -61,16 +66,16 @@ class Judge:
         other optimizers); `optimum`: J* when known (or None)."""
         if self._monitor is not None and self._monitor.update(loss):
             return DIVERGING
-        newton = self._options.optimizer == "newton"
-        if newton and self._options.l2 == 0 and separates(theta, self._X, self._y):
+        newton = self.options.optimizer == "newton"
+        if newton and self.options.l2 == 0 and separates(theta, self._X, self._y):
             return NO_OPTIMUM  # complete separation, seen on the iterate itself
         norm = safe_norm(gradient * self._inverse_scale)
-        if not norm <= self._options.tol * max(1.0, abs(loss)):  # stopping.converged, inlined
+        if not norm <= self.options.tol * max(1.0, abs(loss)):  # stopping.converged, inlined
             return READY
         if optimum is not None and optimum.loss is None and optimum.separation is not None:
             return NO_OPTIMUM
         if newton:
-            return CONVERGED if _newton_done(newton_update, norm, loss, self._options.tol) \
+            return CONVERGED if _newton_done(newton_update, norm, loss, self.options.tol) \
                 else READY
         return CONVERGED if self._near_optimum(theta, gradient, iteration) else READY
 
@@ -80,7 +85,7 @@ class Judge:
         if iteration - self._checked_at < DISTANCE_CHECK_EVERY:
             return False
         self._checked_at = iteration
-        distance = distance_to_optimum(theta, self._X, self._y, self._options.l2, gradient,
+        distance = distance_to_optimum(theta, self._X, self._y, self.options.l2, gradient,
                                        self._scale)
         return distance <= COEFFICIENT_RTOL
 

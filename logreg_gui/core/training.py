@@ -100,6 +100,7 @@ class Trainer:
             self._map_features()
         elif changed & _NEW_OBJECTIVE:
             self._prepare_objective()
+        self._judge.options = new  # the optimizer and tol decide what counts as done
         if changed & _NEW_OPTIMUM:
             self.optima.forget()
         self._status = READY

@@ -126,3 +126,16 @@ def test_empty_data_and_reset():
 def test_invalid_options_are_refused_with_their_name(name, bad):
     with pytest.raises(ValueError, match=name):
         Trainer(np.zeros((2, 2)), np.array([0, 1]), **{name: bad})
+
+
+@pytest.mark.parametrize("first, then", [("newton", "momentum"), ("gd", "newton")])
+def test_a_new_optimizer_is_judged_by_its_own_rules(first, then):
+    """Fuzzer seed 2: Newton's options outlived a switch to momentum, and the next update
+    asked the momentum optimizer for Newton's last step (AttributeError)."""
+    dataset = generate("circles", 300, random_state=4)
+    trainer = Trainer(dataset.X, dataset.y, optimizer=first, degree=3, l2=1.0, tol=0.05)
+    trainer.advance(3)
+    trainer.configure(optimizer=then)
+    trainer.advance(200)
+    assert trainer.status in (READY, CONVERGED) and trainer.iteration > 3
+
