@@ -8,6 +8,7 @@ import pytest
 from logreg_gui.core.landscape import LandscapeRequest
 from logreg_gui.core.metrics import logit, threshold_metrics
 from logreg_gui.core.training import Trainer
+from logreg_gui.qt.plots.sigmoid import MIN_Z_LIMIT
 from logreg_gui.qt.plots.style import move_points
 from tests.qt.conftest import edit, latest, pixel_of, step
 
@@ -162,3 +163,30 @@ def test_the_loss_axis_has_the_unit_of_the_loss(qtbot, window):
     edit(window, "loss", "mse")
     qtbot.waitUntil(lambda: latest(window).options.loss == "mse", timeout=5000)
     assert axis.labelText == "loss J"
+
+
+def _is_round(value):
+    """Of the form {1, 2, 5}·10^k (or 0)."""
+    if value == 0:
+        return True
+    mantissa = abs(value) / 10 ** np.floor(np.log10(abs(value)))
+    return any(np.isclose(mantissa, m) for m in (1, 2, 5, 10))
+
+
+def test_traces_and_sigmoid_axes_step_through_round_limits(qtbot, window):
+    """Axes re-laid out every frame cost more than the rest of a frame: the traces and the
+    sigmoid keep round limits that contain everything and change only in steps."""
+    window.views.loss_dock.raise_()
+    step(qtbot, window, 30)
+    traces = window.views.traces_plot
+    (x_low, x_high), (y_low, y_high) = traces.getViewBox().viewRange()
+    path = window.timeline.path(30)
+    assert x_low == 0 and _is_round(x_high) and x_high >= 30
+    assert _is_round(y_low) and _is_round(y_high)
+    assert y_low <= path[:, [0, 1, -1]].min() and path[:, [0, 1, -1]].max() <= y_high
+    step(qtbot, window, 1)
+    assert traces.getViewBox().viewRange()[0][1] == x_high  # 31 iterations: the same axis
+    coef, intercept = window.current_parameters()
+    z = window.current_data()[0] @ coef + intercept
+    limit = window.views.sigmoid_plot.named_items["curve"].getData()[0].max()
+    assert (limit == MIN_Z_LIMIT or _is_round(limit)) and np.abs(z).max() <= limit

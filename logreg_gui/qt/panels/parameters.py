@@ -8,7 +8,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from logreg_gui.qt.panels.sliders import KeySlider
-from logreg_gui.qt.plots.loss import nice_ceiling
+from logreg_gui.qt.plots.style import nice_ceiling
 
 SLIDER_STEPS = 1000  # positions of each slider over [−R, R]
 NAMES = ("w1", "w2", "b")

@@ -8,16 +8,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from logreg_gui.core.timeline import LossCurve
-from logreg_gui.qt.plots.style import StyledPlot
+from logreg_gui.qt.plots.style import StyledPlot, nice_ceiling
 
 
 RUN_COLORS = ("#56B4E9", "#CC79A7", "#7F7F7F")  # comparison runs (Okabe–Ito, and grey)
-
-
-def nice_ceiling(value):
-    """The smallest number of the form {1, 2, 5}·10^k that is ≥ value (value > 0)."""
-    decade = 10.0 ** math.floor(math.log10(value))
-    return next(step * decade for step in (1, 2, 5, 10) if step * decade >= value)
 
 
 class LossPlot(StyledPlot):

@@ -5,7 +5,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from logreg_gui.core._math import expit
-from logreg_gui.qt.plots.style import StyledPlot, class_style, drawn_subset, move_points
+from logreg_gui.qt.plots.style import (StyledPlot, class_style, drawn_subset, move_points,
+                                        nice_ceiling)
 
 MIN_Z_LIMIT = 6.0
 CURVE_SAMPLES = 401
@@ -50,8 +51,8 @@ class SigmoidPlot(StyledPlot):
         move_points(self._predictions, z[finite], expit(z[finite]))
         largest = np.abs(z[finite]).max() * 1.1 if finite.any() else 0.0
         wanted = max(MIN_Z_LIMIT, largest)
-        if wanted > self._z_limit or wanted < self._z_limit / 2:
-            self._set_z_limit(wanted)
+        if wanted > self._z_limit or wanted < self._z_limit / 4:
+            self._set_z_limit(nice_ceiling(wanted))  # round steps: no re-layout every frame
 
     def _set_z_limit(self, limit):
         self._z_limit = limit

@@ -1,6 +1,7 @@
 """Colours and markers shared by the plots (Okabe–Ito colour-blind-safe pair)."""
 
 import html
+import math
 from types import MappingProxyType
 
 import numpy as np
@@ -58,6 +59,12 @@ def drawn_subset(n_samples, random_state=0):
         return np.arange(n_samples)
     rng = np.random.default_rng(random_state)
     return np.sort(rng.choice(n_samples, MAX_DRAWN_POINTS, replace=False))
+
+
+def nice_ceiling(value):
+    """The smallest number of the form {1, 2, 5}·10^k that is ≥ value (value > 0)."""
+    decade = 10.0 ** math.floor(math.log10(value))
+    return next(step * decade for step in (1, 2, 5, 10) if step * decade >= value)
 
 
 def configure_pyqtgraph():
