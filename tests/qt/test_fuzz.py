@@ -145,3 +145,31 @@ def test_until_converged_with_nothing_to_train_gives_the_speed_back(qtbot, windo
         pass  # the answer to Play: nothing to train
     qtbot.waitUntil(lambda: not latest(window).running, timeout=10_000)
     assert window.controls.value("speed") == 50
+
+
+def test_a_click_on_any_key_keeps_what_it_stands_for(qtbot, window):
+    """The whole kind of seed 0's fault: pyqtgraph's legend hides an item when its symbol is
+    clicked; in the loss plot and the metrics over τ a curve would vanish without a word."""
+    step(qtbot, window, 3)
+    plots = (window.views.loss_plot, window.views.evaluation_tabs.page("thresholds"))
+    for plot in plots:
+        legend = plot.getPlotItem().legend
+        assert len(legend.items) >= 1
+        for sample, _ in legend.items:
+            sample.mouseClickEvent(_LeftClick())
+            assert sample.item.isVisible()
+
+
+class _LeftClick:
+    """The parts of a pyqtgraph MouseClickEvent an ItemSample reads."""
+
+    def button(self):
+        from PySide6.QtCore import Qt
+
+        return Qt.MouseButton.LeftButton
+
+    def ignore(self):
+        pass
+
+    def accept(self):
+        pass

@@ -14,22 +14,14 @@ from logreg_gui.qt.plots.editing import EditingViewBox, inside, selection_style
 from logreg_gui.qt.plots.influence import InfluenceOverlay
 from logreg_gui.qt.plots.overlays import (HOVER_RADIUS_PX, PICK_RADIUS_PX, BoundaryTrail,
                                           ProbabilityContours, WeightArrow,
-                                          misclassified_ring_style, point_description,
-                                          predicted_brushes)
+                                          misclassified_ring_style, nearest_drawn,
+                                          point_description, predicted_brushes)
 from logreg_gui.qt.plots.style import (BOUNDARY_PEN, CLASS_COLORS, StyledPlot, class_style,
                                        class_text, drawn_subset, label_text,
                                        probability_colormap)
 
 GRID_SHAPE = (120, 120)
 EMPTY_HINT = "click: class 0 · Shift+click: class 1 · keys 0/1 choose the class"
-
-
-class LegendSample(pg.ItemSample):
-    """A legend symbol that ignores clicks (pyqtgraph's own hides the points it stands for)."""
-
-    def mouseClickEvent(self, event):
-        """Do nothing: the points stay visible."""
-        event.ignore()
 
 
 class DataPlot(StyledPlot):
@@ -78,9 +70,8 @@ class DataPlot(StyledPlot):
         self._contour = pg.IsocurveItem(level=0.5, pen=BOUNDARY_PEN)
         self.weight_arrow = WeightArrow(self)
         self.influence = InfluenceOverlay(self)
-        self._legend = self.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
-                                      labelTextColor="k", labelTextSize="10pt",
-                                      sampleType=LegendSample)
+        self._legend = self.add_key(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
+                                    labelTextColor="k", labelTextSize="10pt")
         self._scatters = [self.add_named(f"class_{label}",
                                          pg.ScatterPlotItem(**class_style(label)))
                           for label in (0, 1)]
@@ -299,16 +290,4 @@ class DataPlot(StyledPlot):
                           + self.influence.describe(index))
 
     def _nearest_point(self, position, view_box, radius=HOVER_RADIUS_PX):
-        """(x of shape (2,), label, test?, index) of the drawn point nearest to `position`
-        within `radius` pixels, or None."""
-        pixel = view_box.viewPixelSize()
-        best, best_distance = None, radius
-        for X, label, test, indices in self._drawn.values():
-            if len(X) == 0:
-                continue
-            distance = np.hypot((X[:, 0] - position.x()) / pixel[0],
-                                (X[:, 1] - position.y()) / pixel[1])
-            index = int(np.argmin(distance))
-            if distance[index] < best_distance:
-                best, best_distance = (X[index], label, test, int(indices[index])), distance[index]
-        return best
+        return nearest_drawn(self._drawn.values(), position, view_box.viewPixelSize(), radius)

@@ -27,8 +27,8 @@ class LossPlot(StyledPlot):
         self.history = LossCurve()  # the curve shown (the frame's timeline owns it)
         self._shown = None
         self._length = 0
-        self._legend = self.addLegend(offset=(-10, 10), labelTextColor="k",
-                                      brush=pg.mkBrush(255, 255, 255, 220))
+        self._legend = self.add_key(offset=(-10, 10), labelTextColor="k",
+                                    brush=pg.mkBrush(255, 255, 255, 220))
         self._curve = self.plot(pen=pg.mkPen("#D55E00", width=2), name="training J",
                                 connect="finite")
         self._test_curve = self.plot(pen=pg.mkPen("#009E73", width=2, style=Qt.PenStyle.DashLine),

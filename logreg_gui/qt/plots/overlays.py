@@ -147,3 +147,29 @@ def predicted_brushes(predicted):
     """Brushes filling points by predicted class (array of 0/1)."""
     brushes = [pg.mkBrush(color) for color in CLASS_COLORS]
     return [brushes[int(k)] for k in predicted]
+
+
+def nearest_drawn(drawn, position, pixel_size, radius):
+    """The drawn point nearest to `position` (a QPointF in data units) within `radius` pixels.
+
+    Parameters
+    ----------
+    drawn : iterable of (X of shape (m, 2), label, test?, indices of shape (m,))
+        The points of each scatter.
+    pixel_size : (float, float)
+        Data units per pixel along x and y.
+
+    Returns
+    -------
+    (x of shape (2,), label, test?, index) or None
+    """
+    best, best_distance = None, radius
+    for X, label, test, indices in drawn:
+        if len(X) == 0:
+            continue
+        distance = np.hypot((X[:, 0] - position.x()) / pixel_size[0],
+                            (X[:, 1] - position.y()) / pixel_size[1])
+        index = int(np.argmin(distance))
+        if distance[index] < best_distance:
+            best, best_distance = (X[index], label, test, int(indices[index])), distance[index]
+    return best

@@ -73,6 +73,15 @@ def configure_pyqtgraph():
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
 
+class KeySample(pg.ItemSample):
+    """A legend symbol that ignores clicks (pyqtgraph's own hides the item it stands for, and a
+    student would think the points or the curve gone)."""
+
+    def mouseClickEvent(self, event):
+        """Do nothing: what the symbol stands for stays visible."""
+        event.ignore()
+
+
 class StyledPlot(pg.PlotWidget):
     """A white PlotWidget with an object name, axis labels, a light grid and cached axes.
 
@@ -101,6 +110,11 @@ class StyledPlot(pg.PlotWidget):
         self._readout.setVisible(False)
         self._named["readout"] = self._readout
         self.getViewBox().sigResized.connect(self._place_readout)
+
+    def add_key(self, **options):
+        """The plot's legend (pyqtgraph's addLegend `options`) with symbols that ignore clicks
+        (returns the LegendItem)."""
+        return self.addLegend(sampleType=KeySample, **options)
 
     def show_readout(self, html_text):
         """Show `html_text` in the read-out box ('' hides it)."""

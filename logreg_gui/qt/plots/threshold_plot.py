@@ -20,8 +20,8 @@ class ThresholdPlot(StyledPlot):
                          parent)
         self.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.03)
         self.setMouseEnabled(x=False, y=False)
-        legend = self.addLegend(offset=(-10, -10), brush=pg.mkBrush(255, 255, 255, 170),
-                                labelTextColor="k", labelTextSize="8pt", verSpacing=-6)
+        legend = self.add_key(offset=(-10, -10), brush=pg.mkBrush(255, 255, 255, 170),
+                              labelTextColor="k", labelTextSize="8pt", verSpacing=-6)
         self.curves = {}
         for name, text, color in CURVES:
             curve = pg.PlotCurveItem(pen=pg.mkPen(color, width=2), connect="finite")
