@@ -366,3 +366,20 @@ def test_animate_writes_a_gif_of_the_run(tmp_path):
     assert len(frames) > 30  # a frame for each share of the run, and iteration 0
     assert ImageChops.difference(frames[0], frames[-1]).getbbox() is not None
     assert ImageChops.difference(frames[len(frames) // 2], frames[-1]).getbbox() is not None
+
+
+@pytest.mark.parametrize("arguments, words", [
+    (["--headless", "--panel", "roc"], "--panel applies to --screenshot and --animate"),
+    (["--steps", "5", "--show", "contours"], "--show applies to --screenshot and --animate"),
+    (["--show", "trail"], "--show applies to --screenshot and --animate"),  # the window too
+    (["--steps", "5", "--threshold", "0.3"], "--threshold applies to the window"),
+])
+def test_picture_options_without_a_picture_are_refused(capsys, arguments, words):
+    """A newcomer's `--headless --panel roc` exited 0 and did nothing with the option."""
+    from logreg_gui import app
+
+    with pytest.raises(SystemExit) as stopped:
+        app.main(["--dataset", "blobs", *arguments])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert words in error[-1] and error[-1].startswith("logreg-gui: error:")

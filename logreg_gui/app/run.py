@@ -76,6 +76,7 @@ def main(argv=None):
                                                                          args.session)
     headless = (args.headless or args.steps is not None or args.report or args.screenshot
                 or args.animate or args.export_python)
+    _check_picture_options(args, parser, headless)
     # A window starts with the loss it was last closed with; headless runs and Newton (which
     # needs the cross-entropy) ignore it.
     loss = args.loss or ("cross_entropy" if headless or args.optimizer == "newton"
@@ -91,6 +92,17 @@ def main(argv=None):
     from logreg_gui.qt.window.application import run_window
 
     return run_window(dataset, options, source, args.session, _window_values(args))
+
+
+def _check_picture_options(args, parser, headless):
+    """--panel and --show only shape a picture; --threshold a picture or the window."""
+    picture = args.screenshot or args.animate
+    if not picture and (args.panel != "window" or args.show):
+        flag = "--panel" if args.panel != "window" else "--show"
+        parser.error(f"{flag} applies to --screenshot and --animate")
+    if headless and not picture and args.threshold is not None:
+        parser.error("--threshold applies to the window, --screenshot and --animate, not to a "
+                     "run without a picture")
 
 
 def _window_values(args):

@@ -64,6 +64,8 @@ def test_round_trip_through_write_csv(tmp_path):
     ("1,2,x\n3,4,\n", 2, "label (3rd column) is empty"),
     ("1,2,x\n3,4,x\n", None, "two classes"),
     ("1,2,x\n3,4,y\n5,6,z\n", 3, "third label 'z'"),
+    # Numbers sort as numbers: the third to appear (4, line 3) is not the largest (6, line 2).
+    ("1,2,3\n4,5,6\n2,3,4\n", 3, "third label '4'"),
 ])
 def test_bad_files_name_the_file_line_and_problem(tmp_path, text, line, words):
     path = write(tmp_path, text)

@@ -137,6 +137,16 @@ def test_header_names_that_are_numbers_stay_names(tmp_path):
     np.testing.assert_array_equal(dataset.X, [[0.7, 0.5], [0.2, 0.1]])
 
 
+@pytest.mark.parametrize("text, header", [
+    ("2019,2020,label\n1,2,a\n2,3,b\n3,1,a\n0,1,b\n", True),  # a name above text labels
+    ("1,2,yes\n2,3,no\n3,1,yes\n0,0,no\n", False),  # the first label occurs below
+    ("1,2,x\n3,4,y\n5,6,z\n", False),  # three labels seen once: a third label, not a name
+])
+def test_a_name_above_two_text_labels_is_a_header(tmp_path, text, header):
+    """A README example (`2019,2020,label`) was read as data when the labels were text."""
+    assert sniff(write(tmp_path, text)).header is header
+
+
 def test_quoted_number_names_are_a_header(tmp_path):
     path = write(tmp_path, '"1","2",label\n0.5,0.7,a\n0.1,0.2,b\n')
     assert sniff(path).header

@@ -62,6 +62,7 @@ def measure(window):
         "clipped": clipped_texts(window) + cut_off(window),
         "docks_shown": all(dock.toggleViewAction().isChecked() for dock in window.views.docks),
         "status_line_visible": window.views.status_line.isVisible(),
+        "controls_in_front": not window.views.controls_dock.visibleRegion().isEmpty(),
     }
 
 

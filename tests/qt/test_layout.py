@@ -36,6 +36,7 @@ def test_the_window_fits_the_screen_and_the_data_plot_is_the_biggest_thing(tmp_p
     assert measured["hidden_toolbar_actions"] == []
     assert measured["clipped"] == [], measured["clipped"]
     assert measured["docks_shown"] and measured["status_line_visible"]
+    assert measured["controls_in_front"]  # a newcomer sees the controls, not a tab behind
 
 
 def test_a_remembered_window_larger_than_the_screen_is_brought_inside(make_window):

@@ -10,7 +10,7 @@ from logreg_gui.core.metrics import logit, threshold_metrics
 from logreg_gui.core.training import Trainer
 from logreg_gui.qt.plots.sigmoid import MIN_Z_LIMIT
 from logreg_gui.qt.plots.style import move_points
-from tests.qt.conftest import edit, latest, pixel_of, step
+from tests.qt.conftest import edit, latest, pixel_of, status, step
 
 
 def test_views_follow_the_model(qtbot, window):
@@ -190,3 +190,15 @@ def test_traces_and_sigmoid_axes_step_through_round_limits(qtbot, window):
     z = window.current_data()[0] @ coef + intercept
     limit = window.views.sigmoid_plot.named_items["curve"].getData()[0].max()
     assert (limit == MIN_Z_LIMIT or _is_round(limit)) and np.abs(z).max() <= limit
+
+
+def test_the_status_bar_says_none_for_j_star_and_leaves_the_reason_to_its_tooltip(
+        qtbot, make_window):
+    """At 1280 × 720 'J* = none (complete separation)' cut the fields after it off."""
+    from logreg_gui.core.generators import generate
+
+    window = make_window(generate("separable"), remember=False)
+    line = window.views.status_line.values["optimum"]
+    qtbot.waitUntil(lambda: "separation" in line.toolTip(), timeout=20_000)
+    assert line.text() == "J* = none"
+    assert "separation" in status(window, "optimum")  # the Status panel says it in full

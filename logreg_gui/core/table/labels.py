@@ -96,8 +96,12 @@ def choose_classes(table, labels, kept_lines, classes):
             raise TableError(f"{table.path}: every row has label {names[0]!r}; logistic "
                              "regression needs two classes, add rows of a second class")
         if len(names) > 2:
-            line = kept_lines[np.flatnonzero(groups == 2)[0]]
-            raise TableError(f"{table.where(line)}: a third label {names[2]!r} (labels found: "
+            # The first row whose label is neither of the two met before it (not the third in
+            # sorted order, which may first appear on an earlier line).
+            row, third = sorted((np.flatnonzero(groups == group)[0], group)
+                                for group in range(len(names)))[2]
+            raise TableError(f"{table.where(kept_lines[row])}: a third label {names[third]!r} "
+                             f"(labels found: "
                              f"{listed}); keep exactly two classes, or choose two (--classes A,B "
                              "or one against the rest, --classes 'A,*')")
         return groups, tuple(names)

@@ -91,4 +91,17 @@ def guess_header(lines, separator, decimal):
         quoting_differs = quoted and not any(q for _, q in below)
         if number(text) is None or quoting_differs:
             return True  # text (or a quoted number) above numbers
+    if any(_names_two_labels(text, [row[column][0] for row in rest if column < len(row)],
+                             number) for column, (text, _) in enumerate(first)):
+        return True
     return not any(number(text) is not None and not quoted for text, quoted in first)
+
+
+def _names_two_labels(text, below, number):
+    """Whether `text` is a column's name above two text labels (``label`` above yes/no): it
+    occurs nowhere below, and below are at most two distinct texts, none a number, each seen
+    at least twice (so a third label in the first row is not taken for a name)."""
+    values = set(below)
+    return (number(text) is None and text not in values and len(values) <= 2
+            and all(below.count(value) >= 2 for value in values)
+            and not any(number(value) for value in values))

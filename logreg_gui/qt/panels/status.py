@@ -143,6 +143,9 @@ class StatusLine(QWidget):
     def show_frame(self, frame):
         """Show a :class:`~logreg_gui.core.frame.Frame`'s state in one line."""
         texts = status_texts(frame)
+        # The reason ("complete separation" …) is in the tooltip and the Status panel: a narrow
+        # window's status bar would cut it, and the fields after it, off.
+        texts["optimum"] = texts["optimum"].split(" (")[0]
         for key, template in LINE_FIELDS.items():
             self.values[key].setText(template.format(texts[key]))
         optimum = frame.optimum

@@ -37,6 +37,7 @@ class LatestJob(QObject):
         self._pool.setMaxThreadCount(1)
         self._waiting = None
         self._running = False
+        self._stopped = False
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(interval_ms)
@@ -49,12 +50,17 @@ class LatestJob(QObject):
         return self._running or self._waiting is not None
 
     def request(self, key, function):
-        """Compute ``function()`` (in a pool thread) as soon as it is this request's turn."""
+        """Compute ``function()`` (in a pool thread) as soon as it is this request's turn; after
+        :meth:`stop`, nothing."""
+        if self._stopped:
+            return  # a frame shown while the window closes: its job would outlive the window
         self._waiting = (key, function)
         self._start_waiting()
 
     def stop(self):
-        """Drop the waiting request and wait for the running one (at shutdown)."""
+        """Drop the waiting request, refuse new ones and wait for the running one (at
+        shutdown)."""
+        self._stopped = True
         self._waiting = None
         self._pause.stop()
         self._pool.waitForDone()

@@ -110,7 +110,8 @@ class Views:
 
     def arrange(self):
         """The default layout for the window's size: everything visible and docked, the data
-        plot at least half the width. Below 1600 × 900 the panels on the right share tabs."""
+        plot about half the width (at least 45 %). Below 1600 × 900 the panels on the right
+        share tabs."""
         window = self._window
         width, height = window.width(), window.height()
         for dock in self.docks:
@@ -151,7 +152,7 @@ class Views:
             right = (self.loss_dock, self.sigmoid_dock, self.landscape_dock)
         for dock in self.docks:
             dock.show()
-        for dock in (self.controls_dock, self.status_dock, self.loss_dock, self.sigmoid_dock,
+        for dock in (self.status_dock, self.controls_dock, self.loss_dock, self.sigmoid_dock,
                      *right):  # in front of their tabs (the landscape of the wide layout too)
             dock.raise_()
         window.resizeDocks([self.controls_dock, self.loss_dock],
