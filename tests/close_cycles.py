@@ -191,6 +191,7 @@ def child(config):
     from PySide6.QtCore import QTimer
 
     from logreg_gui import MainWindow
+    from logreg_gui.qt.window.application import delete_windows
     from logreg_gui.core.generators import generate
     from logreg_gui.core.state import TrainingOptions
 
@@ -206,6 +207,7 @@ def child(config):
     code = app.exec()
     report["leftovers"] = harness.leftovers(window)
     print(json.dumps(report), flush=True)
+    delete_windows()  # as the app does after its event loop
     return code
 
 

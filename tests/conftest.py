@@ -1,5 +1,6 @@
 """Shared test configuration: headless Qt and the paths of the shipped datasets."""
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -31,3 +32,14 @@ def central_differences(function, theta, step=1e-6):
         e[i] = step
         gradient[i] = (function(theta + e) - function(theta - e)) / (2 * step)
     return gradient
+
+
+def emulated_screen_env(folder, width, height):
+    """Environment for a child process on an offscreen screen of width × height pixels, with
+    its settings in `folder` (dict)."""
+    screens = {"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+    config = folder / "screens.json"
+    config.write_text(json.dumps(screens))
+    return {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+            "XDG_CONFIG_HOME": str(folder)}

@@ -1,7 +1,6 @@
 """The window fits common screens: measured on emulated screens in a process of its own."""
 
 import json
-import os
 import subprocess
 import sys
 
@@ -10,16 +9,11 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from logreg_gui.qt.engine.frame_tracker import FrameTracker
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, emulated_screen_env
 
 
 def probe(tmp_path, width, height):
-    screens = {"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
-                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps(screens))
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-           "XDG_CONFIG_HOME": str(tmp_path)}
+    env = emulated_screen_env(tmp_path, width, height)
     result = subprocess.run([sys.executable, "-m", "tests.qt.layout_probe"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -67,7 +67,6 @@ class LandscapePlot(StyledPlot):
         self._note = self.add_named("note", pg.TextItem(color="k", anchor=(0, 0),
                                                         fill=pg.mkBrush(255, 255, 255, 190)))
         self.getViewBox().sigResized.connect(self._place_note)
-        self.getViewBox().sigRangeChanged.connect(self._place_note)
         # Equal scales, so that −∇J is seen at right angles to the contours.
         self.setAspectLocked(True)
         self._refresh_timer = QTimer(self)
@@ -83,6 +82,7 @@ class LandscapePlot(StyledPlot):
         self._stopped = False
         self.grid = None
         self.steps = StepArrows(self)
+        self.getViewBox().sigRangeChanged.connect(self._on_range_changed)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.setToolTip("Click to move θ there (b stays); drag to pan, wheel to zoom")
 
@@ -183,6 +183,10 @@ class LandscapePlot(StyledPlot):
     def _show_note(self, text):
         self._note.setText(text)
         self._place_note()
+
+    def _on_range_changed(self, *_):
+        self._place_note()
+        self.steps.draw()
 
     def _place_note(self, *_):
         """The note in the top left corner, wrapped to the plot's width."""

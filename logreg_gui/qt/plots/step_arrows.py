@@ -47,7 +47,6 @@ class StepArrows:
         self._theta = np.zeros(2)
         self.scales = {}  # group → the magnification drawn
         self._listed = []  # the names in the legend, in order
-        plot.getViewBox().sigRangeChanged.connect(self._draw)
 
     def show_frame(self, frame):
         """Take apart the update at a :class:`~logreg_gui.core.frame.Frame`'s θ (the
@@ -69,7 +68,7 @@ class StepArrows:
             if state is not None and parts.m_hat is not None:
                 self._add("adam_m", -options.learning_rate * parts.m_hat)
                 self._add("adam_box", options.learning_rate * np.sqrt(parts.v_hat))
-        self._draw()
+        self.draw()
 
     def legend_covers(self, scene_pos):
         """Whether the legend (whose entries toggle the arrows) is under `scene_pos`."""
@@ -78,7 +77,7 @@ class StepArrows:
     def clear(self):
         """Draw nothing (no 2-D landscape)."""
         self.vectors = {}
-        self._draw()
+        self.draw()
 
     def _add(self, name, vector):
         if vector is None:
@@ -87,7 +86,10 @@ class StepArrows:
         if np.all(np.isfinite(vector)) and np.any(vector != 0):
             self.vectors[name] = vector
 
-    def _draw(self, *_):
+    def draw(self):
+        """Draw the arrows for the plot's current range (the plot calls it when its range
+        changes: a plain object's bound method connected to the view box outlived the view
+        box, and the interpreter's exit printed or crashed on it)."""
         (x0, x1), _ = self._plot.viewRange()
         width = x1 - x0
         self.scales = {group: _magnification(self._extent(group), width)

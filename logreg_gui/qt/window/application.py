@@ -1,12 +1,14 @@
 """Start-up of the Qt application: names, thread limits, a display check, the window and its
 event loop."""
 
+import atexit
 import ctypes
 import os
 import sys
 
 from PySide6.QtCore import qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
+from shiboken6 import Shiboken
 from threadpoolctl import threadpool_limits
 
 XCB_CURSOR = "libxcb-cursor.so.0"
@@ -27,7 +29,22 @@ def application():
         app = QApplication([])
         app.setApplicationName("logreg-gui")
         app.setOrganizationName("logreg-gui")
+        atexit.register(delete_windows)  # runs before PySide's own clean-up (last in, first out)
     return app
+
+
+def delete_windows():
+    """Delete the main windows still alive (e.g. the one :func:`logreg_gui.show` returned)
+    while Python can still run their pyqtgraph overrides: PySide deletes leftovers after
+    Python has begun to shut down, and a plot re-laid out then crashed the interpreter
+    (SIGSEGV at exit, seen on a 1920 × 1080 screen after training)."""
+    from logreg_gui.qt.window.main_window import MainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and Shiboken.isValid(widget):
+            for plot in widget.views.plots:  # no slot of a plot runs on half-deleted items
+                plot.getViewBox().blockSignals(True)
+            Shiboken.delete(widget)
 
 
 def _on_qt_message(kind, context, message):
@@ -80,4 +97,6 @@ def run_window(dataset, options, source, session=None, values=None):
         window.open_session(session)
     else:
         window.autosave.offer_restore()
-    return app.exec()
+    code = app.exec()
+    delete_windows()
+    return code
