@@ -164,8 +164,9 @@ def test_presentation_mode_hides_the_controls_and_scales_the_fonts(qtbot, window
     assert window.views.formulas_dock.isVisible() and window.views.data_plot.isVisible()
     assert not any(bar.isVisible() for bar in window.findChildren(QToolBar))
     assert not window.menuBar().isVisible()
+    assert not window.views.traces_plot.isVisible()  # the loss plot gets all of its dock
     action(window, "presentation").trigger()
-    assert window.menuBar().isVisible()
+    assert window.menuBar().isVisible() and window.views.traces_plot.isVisible()
     assert not window.isFullScreen() and window.font().pointSizeF() == pytest.approx(size)
     assert window.views.controls_dock.isVisible()
     assert all(bar.isVisible() for bar in window.findChildren(QToolBar))

@@ -38,6 +38,7 @@ class Presentation:
             self._saved = None
             self._scale_fonts(font)
             window.menuBar().show()
+            window.views.traces_plot.show()
             window.restoreState(state)
             if not full_screen:
                 window.showNormal()
@@ -50,6 +51,7 @@ class Presentation:
         shown = {views.sigmoid_dock, views.loss_dock, views.landscape_dock, views.formulas_dock}
         for dock in views.docks:
             dock.setVisible(dock in shown)
+        views.traces_plot.hide()  # at 1280 × 720 the loss plot needs all of its dock
         # The formulas in sight, under the plots (the compact layout has them in a tab).
         window.removeDockWidget(views.formulas_dock)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, views.formulas_dock)
