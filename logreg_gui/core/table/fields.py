@@ -78,11 +78,3 @@ def tokenized(lines, separator):
             result.append(None)
     return result
 
-
-def quote_message(path, unit, line, error):
-    if error.unclosed:
-        return (f"{path}, {unit} {line}: a quote '\"' opens field {error.field_number} and does "
-                "not close on this line; remove the stray quote or close the field")
-    return (f"{path}, {unit} {line}: field {error.field_number} has a quote '\"' that is not at "
-            "its start, or text after its closing quote; remove that quote, or quote the whole "
-            'field and double the quotes inside ("")')
