@@ -1,4 +1,4 @@
-"""Closing while training is always clean: ten close cycles, each in a fresh process (the
+"""Closing while training is always clean: eleven close cycles, each in a fresh process (the
 100-cycle run is ``python -m tests.close_cycles --cycles 100``)."""
 
 import pytest

@@ -7,7 +7,7 @@ import os
 import sys
 
 from PySide6.QtCore import qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsObject
 from shiboken6 import Shiboken
 from threadpoolctl import threadpool_limits
 
@@ -42,9 +42,18 @@ def delete_windows():
 
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow) and Shiboken.isValid(widget):
-            for plot in widget.views.plots:  # no slot of a plot runs on half-deleted items
-                plot.getViewBox().blockSignals(True)
+            for plot in widget.views.plots:
+                _silence(plot)
             Shiboken.delete(widget)
+
+
+def _silence(plot):
+    """Block the signals of every graphics object of a plot, so that no slot runs on
+    half-deleted items during the deletion (a legend anchored to its view box re-placed itself
+    after the view box was gone: "Internal C++ object (ViewBox) already deleted")."""
+    for item in plot.scene().items():
+        if isinstance(item, QGraphicsObject):
+            item.blockSignals(True)
 
 
 def _on_qt_message(kind, context, message):
