@@ -50,11 +50,32 @@ def threshold_metrics(y, probabilities, threshold=0.5):
     -------
     ThresholdMetrics
     """
-    predicted = np.asarray(probabilities) > threshold
-    actual = np.asarray(y) == 1
-    tp = int(np.sum(predicted & actual))
-    fp = int(np.sum(predicted & ~actual))
-    fn = int(np.sum(~predicted & actual))
-    tn = int(np.sum(~predicted & ~actual))
+    return metrics_from_counts(*np.bincount(confusion_codes(y, probabilities, threshold),
+                                            minlength=4))
+
+
+def confusion_codes(y, probabilities, threshold):
+    """Each point's cell of the confusion matrix at τ: 0 tn, 1 fp, 2 fn, 3 tp.
+
+    Parameters
+    ----------
+    y : ndarray of int, shape (n_samples,)
+        Labels in {0, 1}.
+    probabilities : ndarray of float64, shape (n_samples,)
+        P(y = 1 | x); class 1 is predicted where it is above `threshold`.
+    threshold : float in (0, 1)
+
+    Returns
+    -------
+    ndarray of uint8, shape (n_samples,)
+    """
+    actual = (np.asarray(y) == 1).view(np.uint8)
+    predicted = (np.asarray(probabilities) > threshold).view(np.uint8)
+    return (actual << 1) | predicted
+
+
+def metrics_from_counts(tn, fp, fn, tp):
+    """:class:`ThresholdMetrics` of a confusion matrix (counts, int)."""
+    tn, fp, fn, tp = (int(count) for count in (tn, fp, fn, tp))
     return ThresholdMetrics(tn, fp, fn, tp, _ratio(tp, tp + fp), _ratio(tp, tp + fn),
-                            _ratio(tp + tn, len(actual)))
+                            _ratio(tp + tn, tn + fp + fn + tp))

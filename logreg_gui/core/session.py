@@ -6,11 +6,10 @@ the same numbers. Its inputs and outputs are plain data (datasets, options, snap
 
 import time
 from dataclasses import replace
-from functools import partial
 
 import numpy as np
 
-from logreg_gui.core.landscape import loss_landscape
+from logreg_gui.core.landscape import landscape_points, loss_landscape
 from logreg_gui.core.pacer import MAX_BATCH
 from logreg_gui.core.state import LOSS_COLUMNS, MAX_RUNS, READY, Run, RunState, Snapshot
 from logreg_gui.core.training import Trainer
@@ -220,7 +219,9 @@ class TrainingSession:
     def landscape_job(self, request):
         """A function of ``should_stop`` computing J over a
         :class:`~logreg_gui.core.landscape.LandscapeRequest` from its own references (for
-        another thread); returns an ndarray of shape (rows, columns).
+        another thread), over at most ``SAMPLE_LIMIT`` training points
+        (:func:`~logreg_gui.core.landscape.landscape_points`); returns an ndarray of shape
+        (rows, columns).
 
         Raises
         ------
@@ -231,8 +232,13 @@ class TrainingSession:
         if X.shape[1] != 2:
             raise ValueError(f"the landscape needs degree 1, got {self.options.degree}")
         options = self.options
-        return partial(loss_landscape, X, y, request.intercept, request.w1_values,
-                       request.w2_values, options.criterion, options.l2)
+
+        def job(should_stop):
+            sample_X, sample_y = landscape_points(X, y)  # in the pool: a sample takes time
+            return loss_landscape(sample_X, sample_y, request.intercept, request.w1_values,
+                                  request.w2_values, options.criterion, options.l2,
+                                  should_stop, n_samples=len(y))
+        return job
 
     def _trainers(self):
         return [self.trainer] + [trainer for _, trainer in self._runs]

@@ -50,6 +50,21 @@ def test_metrics_use_the_frames_threshold_on_training_and_test_points(run):
     assert frame.test_metrics == threshold_metrics(dataset.y[test], p[test], 0.3)
 
 
+@pytest.mark.parametrize("threshold", [0.05, 0.3, 0.5, 0.93])
+def test_frame_confusion_matrices_are_scikit_learns(run, threshold):
+    from sklearn.metrics import confusion_matrix
+
+    dataset, timeline, snapshot = run
+    frame = build_frame(snapshot, dataset, timeline, ViewOptions(threshold=threshold))
+    p = 1.0 / (1.0 + np.exp(-frame.model.decision_function(dataset.X)))  # safe: |z| is small
+    for metrics, points in ((frame.metrics, ~dataset.test_mask),
+                            (frame.test_metrics, dataset.test_mask)):
+        expected = confusion_matrix(dataset.y[points], p[points] > threshold, labels=[0, 1])
+        assert (metrics.tn, metrics.fp, metrics.fn, metrics.tp) == tuple(expected.ravel())
+        assert metrics.accuracy == pytest.approx(np.mean(dataset.y[points] == (p[points] >
+                                                                                threshold)))
+
+
 def test_a_new_history_restarts_the_timeline(run):
     dataset, timeline, _ = run
     session = TrainingSession(dataset, TrainingOptions())

@@ -6,7 +6,7 @@ import pytest
 
 from logreg_gui.core.data import read_csv
 from logreg_gui.core.generators import generate
-from logreg_gui.core.landscape import loss_landscape
+from logreg_gui.core.landscape import landscape_points, loss_landscape
 from logreg_gui.core.loss import LOSSES, mse_objective
 from logreg_gui.core.metrics import logit, threshold_metrics
 from logreg_gui.core.timeline import ParameterTimeline
@@ -70,6 +70,30 @@ def test_landscape_minimum_is_within_one_cell_of_newtons_optimum():
     row, column = np.unravel_index(np.argmin(grid), grid.shape)
     assert abs(w1_values[column] - w1) <= w1_values[1] - w1_values[0]
     assert abs(w2_values[row] - w2) <= w2_values[1] - w2_values[0]
+
+
+def test_landscape_over_many_points_averages_a_fixed_sample_close_to_the_full_grid():
+    dataset = generate("overlap", 60_000, random_state=3)
+    X, y = dataset.X, dataset.y
+    sample_X, sample_y = landscape_points(X, y, limit=20_000)
+    assert sample_X.shape == (20_000, 2) and len(sample_y) == 20_000
+    rows = np.flatnonzero(np.isin(X[:, 0], sample_X[:, 0]))
+    assert len(rows) == 20_000
+    np.testing.assert_array_equal(X[rows], sample_X)  # rows of the data, in their order
+    np.testing.assert_array_equal(y[rows], sample_y)
+    np.testing.assert_array_equal(landscape_points(X, y, limit=20_000)[0], sample_X)
+    small_X, small_y = landscape_points(X[:500], y[:500])
+    np.testing.assert_array_equal(small_X, X[:500])
+    w = np.linspace(-2, 2, 9)
+    full = loss_landscape(X, y, 0.3, w, w, l2=50.0)
+    sampled = loss_landscape(sample_X, sample_y, 0.3, w, w, l2=50.0, n_samples=len(y))
+    np.testing.assert_allclose(sampled, full, rtol=0.03)
+    # The penalty is λ/(2n)·‖w‖² with the full n: the difference of two grids with and
+    # without λ is the same over the sample as over every point.
+    bare = loss_landscape(sample_X, sample_y, 0.3, w, w, n_samples=len(y))
+    W1, W2 = np.meshgrid(w, w)
+    np.testing.assert_allclose(sampled - bare, 50.0 / (2 * len(y)) * (W1**2 + W2**2),
+                               rtol=1e-9)
 
 
 def test_history_stays_bounded_over_a_million_iterations_and_scrubs_exactly():

@@ -1,13 +1,17 @@
 """What the views draw: boundary, sigmoid, hover read-outs, threshold, overlays, landscape,
 side-by-side losses and formulas."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
 
-from logreg_gui.core.landscape import LandscapeRequest
+from logreg_gui.core.generators import generate
+from logreg_gui.core.landscape import SAMPLE_LIMIT, LandscapeRequest
 from logreg_gui.core.metrics import logit, threshold_metrics
 from logreg_gui.core.training import Trainer
+from logreg_gui.qt.plots import landscape as landscape_module
 from logreg_gui.qt.plots.sigmoid import MIN_Z_LIMIT
 from logreg_gui.qt.plots.style import move_points
 from tests.qt.conftest import edit, latest, pixel_of, status, step
@@ -107,6 +111,43 @@ def test_landscape_matches_the_objective_and_follows_the_path(qtbot, window):
     edit(window, "degree", 2)
     qtbot.waitUntil(lambda: latest(window).options.degree == 2, timeout=5000)
     assert "needs degree 1" in landscape.named_items["note"].toPlainText()
+
+
+def test_a_landscape_over_many_points_says_it_averages_a_sample(qtbot, make_window):
+    window = make_window(generate("blobs", SAMPLE_LIMIT + 5000, random_state=2))
+    landscape = window.views.landscape_plot
+    with qtbot.waitSignal(landscape.landscape_requested, timeout=10_000) as asked:
+        window.views.landscape_dock.raise_()
+        step(qtbot, window, 1)
+    request = asked.args[0]
+    # The view takes the grid's extent (widened to equal scales) when asking, not when the
+    # grid arrives.
+    assert landscape.grid is None
+    (x0, x1), (y0, y1) = landscape.viewRange()
+    w1, w2, tiny = request.w1_values, request.w2_values, 1e-9
+    assert x0 <= w1[0] + tiny and w1[-1] - tiny <= x1 and y0 <= w2[0] + tiny
+    assert w2[-1] - tiny <= y1
+    assert min(x1 - x0, y1 - y0) == pytest.approx(w1[-1] - w1[0])
+    qtbot.waitUntil(lambda: landscape.grid is not None, timeout=30_000)
+    note = landscape.named_items["note"].toPlainText()
+    assert f"J over a random {SAMPLE_LIMIT:,} of the {SAMPLE_LIMIT + 5000:,} training" in note
+
+
+def test_slow_landscape_grids_are_refreshed_less_often(qtbot, window, monkeypatch):
+    landscape = window.views.landscape_plot
+    window.views.landscape_dock.raise_()
+    step(qtbot, window, 1)
+    qtbot.waitUntil(lambda: landscape.grid is not None, timeout=10_000)
+    path, theta = landscape._last_state
+    moved = theta.copy()
+    moved[2] += 10.0  # b far from the grid's
+    for took, later, expected in ((0.05, 1.5, True), (2.0, 1.5, False), (2.0, 21.0, True)):
+        landscape._requested_at, landscape._grid_seconds = 100.0, took
+        monkeypatch.setattr(landscape_module, "time", SimpleNamespace(monotonic=lambda t=100.0
+                                                                      + later: t))
+        # A grid that took 2 s waits 2 / GRID_SHARE = 20 s, one of 50 ms the usual second.
+        assert bool(landscape._needs_grid(path, moved)) is expected
+        landscape._refresh_timer.stop()
 
 
 def test_side_by_side_runs_both_losses_from_the_same_start(qtbot, window):

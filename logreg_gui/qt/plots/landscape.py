@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QTransform
 
-from logreg_gui.core.landscape import LandscapeRequest
+from logreg_gui.core.landscape import SAMPLE_LIMIT, LandscapeRequest
 from logreg_gui.qt.plots.loss import RUN_COLORS
 from logreg_gui.qt.plots.step_arrows import StepArrows
 from logreg_gui.qt.plots.style import StyledPlot
@@ -19,6 +19,7 @@ _TOKENS = itertools.count(1)
 CONTOUR_LEVELS = 12
 MIN_HALF_WIDTH = 1.0
 REFRESH_SECONDS = 1.0
+GRID_SHARE = 0.1  # while b drifts, grids take at most this share of the training process's time
 
 
 class LandscapePlot(StyledPlot):
@@ -76,8 +77,10 @@ class LandscapePlot(StyledPlot):
         self._grid_request = self._pending = None
         self._in_flight = False
         self._requested_at = -math.inf
+        self._grid_seconds = 0.0  # how long the last grid took to arrive
         self._shown = None
         self._dataset = self._problem = None
+        self._n_train = 0
         self._largest_gradient = 0.0  # the arrow's length is ‖∇J‖ relative to this
         self._stopped = False
         self.grid = None
@@ -97,6 +100,7 @@ class LandscapePlot(StyledPlot):
         problem = (options.l2, options.loss, options.standardize)
         if frame.dataset is not self._dataset or problem != self._problem:
             self.forget_grid()  # J over the old data or objective would mislead
+            self._n_train = int(np.count_nonzero(~frame.dataset.test_mask))
         if len(frame.path) < 2:
             self._largest_gradient = 0.0  # a new run
         self._dataset, self._problem = frame.dataset, problem
@@ -144,6 +148,7 @@ class LandscapePlot(StyledPlot):
         if self._pending is None or request.token != self._pending.token:
             return  # an answer to someone else's request, or to one made before a reset
         self._in_flight = False
+        self._grid_seconds = time.monotonic() - self._requested_at
         self._grid_request, self.grid = request, grid
         if self._last_state is not None and self._needs_grid(*self._last_state):
             self._refresh_timer.start(0)  # the state moved on meanwhile: catch up
@@ -163,7 +168,10 @@ class LandscapePlot(StyledPlot):
             contour.setTransform(transform)
             contour.setData(shade, level=level)
         self.setRange(xRange=(w1[0], w1[-1]), yRange=(w2[0], w2[-1]), padding=0)
-        self._show_note(f"b = {request.intercept:.4g} held fixed; arrow: −∇J, length ∝ ‖∇J‖")
+        sample = (f"; J over a random {SAMPLE_LIMIT:,} of the {self._n_train:,} training "
+                  "points" if self._n_train > SAMPLE_LIMIT else "")
+        self._show_note(f"b = {request.intercept:.4g} held fixed; arrow: −∇J, length ∝ ‖∇J‖"
+                        f"{sample}")
         if self._shown is not None:
             self._draw_arrow(*self._shown)  # its length follows the new range
 
@@ -232,9 +240,11 @@ class LandscapePlot(StyledPlot):
         inside = (w1[0] <= path[:, 0].min() and path[:, 0].max() <= w1[-1]
                   and w2[0] <= path[:, 1].min() and path[:, 1].max() <= w2[-1])
         b_moved = abs(theta[2] - request.intercept) > 0.02 * (abs(request.intercept) + 0.5)
-        # While b drifts, refresh at most once a second (a grid costs n × 1681 evaluations);
-        # a timer makes sure the last state still gets its grid once training stops.
-        wait = REFRESH_SECONDS - (time.monotonic() - self._requested_at)
+        # While b drifts, refresh at most once a second, and less often when grids are slow
+        # (a grid costs n × 1681 evaluations: 100 000 points and more would keep the training
+        # process busy with grids); a timer gives the last state its grid once training stops.
+        interval = max(REFRESH_SECONDS, self._grid_seconds / GRID_SHARE)
+        wait = interval - (time.monotonic() - self._requested_at)
         if b_moved and inside and wait > 0:
             if not self._refresh_timer.isActive():
                 self._refresh_timer.start(int(wait * 1000) + 1)
@@ -254,4 +264,8 @@ class LandscapePlot(StyledPlot):
         self._requested_at = time.monotonic()
         self._pending = LandscapeRequest(centre[0] + values, centre[1] + values, float(theta[2]),
                                          next(_TOKENS))
+        # The view takes the grid's extent now rather than following the path every frame
+        # while the grid is computed: axes re-laid out per frame cost more than the frame.
+        self.setRange(xRange=(centre[0] - half, centre[0] + half),
+                      yRange=(centre[1] - half, centre[1] + half), padding=0)
         self.landscape_requested.emit(self._pending)
