@@ -163,14 +163,7 @@ def cross_entropy_terms(z, y):
         Non-negative, never overflowing.
     """
     t = np.asarray(np.where(np.asarray(y) == 1, -1.0, 1.0) * np.asarray(z, dtype=np.float64))
-    # log(1 + e^t) = max(t, 0) + log1p(e^−|t|), in place (about twice as fast as logaddexp).
-    positive = np.maximum(t, 0.0)
-    np.abs(t, out=t)
-    np.negative(t, out=t)
-    np.exp(t, out=t)
-    np.log1p(t, out=t)
-    t += positive
-    return t
+    return log1pexp(t, out=t)
 
 
 def squared_error_terms(z, y):
@@ -206,7 +199,7 @@ def cross_entropy_evaluator(X, y, l2=0.0):
     def evaluate(theta):
         z = design @ theta
         z *= sign
-        losses = np.logaddexp(0.0, z, out=z)
+        losses = log1pexp(z, out=z)
         err = np.expm1(-losses)
         err *= sign
         gradient = err @ design

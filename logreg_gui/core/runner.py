@@ -101,7 +101,8 @@ class Runner:
 
     def _send_snapshot(self):
         self._sent_at = self._clock()
-        self._connection.send(("snapshot", self._session.snapshot(self._running)))
+        # The window shows its own metrics at τ: no pass over every point for statistics.
+        self._connection.send(("snapshot", self._session.snapshot(self._running, False)))
         self._request_optimum()
 
     # -- commands -----------------------------------------------------------------------------

@@ -195,13 +195,15 @@ class TrainingSession:
             batch *= 2
         return done
 
-    def snapshot(self, running):
+    def snapshot(self, running, statistics=True):
         """The current state with the losses since the previous snapshot (which it takes).
 
         Parameters
         ----------
         running : bool
             Whether training goes on after this snapshot.
+        statistics : bool
+            Whether the state carries the log-loss and accuracy (see ``Trainer.state``).
 
         Returns
         -------
@@ -209,9 +211,9 @@ class TrainingSession:
         """
         losses = np.concatenate(self._pending) if self._pending else np.empty((0, LOSS_COLUMNS))
         self._pending = []
-        runs = tuple(RunState(run.name, trainer.options, trainer.state().theta, trainer.status)
-                     for run, trainer in self._runs)
-        snapshot = Snapshot(self.trainer.state(), running, losses, self._new_history,
+        runs = tuple(RunState(run.name, trainer.options, trainer.state(False).theta,
+                              trainer.status) for run, trainer in self._runs)
+        snapshot = Snapshot(self.trainer.state(statistics), running, losses, self._new_history,
                             self.options, self.trainer.optima.known, runs)
         self._new_history = False
         return snapshot

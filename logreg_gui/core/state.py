@@ -113,6 +113,9 @@ class TrainingState:
         Fraction of training points correct at threshold 0.5; NaN without data.
     test_loss, test_accuracy : float
         The same on the test points; NaN without a test set.
+
+        These four are NaN in a state taken without statistics (``Trainer.state(False)``:
+        the window's snapshots, whose views compute their metrics at τ themselves).
     gradient_norm : float
         ‖∂J/∂(w, b)‖ in the trained (standardized) units.
     status : str

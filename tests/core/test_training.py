@@ -139,3 +139,21 @@ def test_a_new_optimizer_is_judged_by_its_own_rules(first, then):
     trainer.advance(200)
     assert trainer.status in (READY, CONVERGED) and trainer.iteration > 3
 
+
+
+def test_a_state_without_statistics_skips_only_the_log_loss_and_accuracy():
+    dataset = generate("overlap", 300, random_state=4).with_test_split(0.3)
+    trainer = Trainer(dataset.X, dataset.y, dataset.test_mask, learning_rate=0.3)
+    trainer.advance(25)
+    full, bare = trainer.state(), trainer.state(statistics=False)
+    reference = LogisticRegression(C=np.inf)  # only its scoring rule: class 1 where z > 0
+    reference.classes_, reference.coef_ = np.array([0, 1]), full.coef_[None, :]
+    reference.intercept_ = np.array([full.intercept_])
+    train, test = ~dataset.test_mask, dataset.test_mask
+    assert full.accuracy == pytest.approx(reference.score(dataset.X[train], dataset.y[train]))
+    assert full.test_accuracy == pytest.approx(reference.score(dataset.X[test], dataset.y[test]))
+    for name in ("log_loss", "accuracy", "test_loss", "test_accuracy"):
+        assert np.isnan(getattr(bare, name)) and np.isfinite(getattr(full, name))
+    assert (bare.iteration, bare.loss, bare.status) == (full.iteration, full.loss, full.status)
+    np.testing.assert_array_equal(bare.theta, full.theta)
+    np.testing.assert_array_equal(bare.gradient, full.gradient)
