@@ -215,12 +215,8 @@ class Trainer:
         self._judge.watch(self._loss if len(self._y) else math.nan)
 
     def optimum(self):
-        """J* and its minimiser for the current data and options (computed once per change).
-
-        Returns
-        -------
-        logreg_gui.core.optimum.Optimum
-        """
+        """J* and its minimiser for the current data and options, a
+        :class:`~logreg_gui.core.optimum.Optimum` (computed once per change)."""
         return self.optima.get(self._X, self._y, self._options)
 
     def optimum_job(self):
@@ -241,8 +237,7 @@ class Trainer:
     @property
     def model(self):
         """The current model in original units (:class:`LogisticModel`)."""
-        coef, intercept = self._original_parameters()
-        return LogisticModel(coef, intercept, self._options.degree)
+        return LogisticModel(*self._original_parameters(), self._options.degree)
 
     def state(self, statistics=True):
         """The current :class:`TrainingState`; without `statistics` its log-loss and accuracy
@@ -265,21 +260,18 @@ class Trainer:
     def _original_parameters(self):
         return self._scaler.to_original(self._theta[:-1], self._theta[-1])
 
+    def _logits(self, X):
+        with np.errstate(over="ignore", invalid="ignore"):
+            return X @ self._theta[:-1] + self._theta[-1]
+
     def _fit(self, X, y):
         """Log-loss and accuracy (class 1 where z > 0, as ``LogisticModel.predict``) of θ on
         (X, y), from one product: a snapshot of a million points pays one pass, not four."""
-        if len(y) == 0:
-            return float("nan"), float("nan")
-        with np.errstate(over="ignore", invalid="ignore"):
-            z = X @ self._theta[:-1] + self._theta[-1]
-        return log_loss(z, y), float(np.mean((z > 0) == y))
-
-    def _log_loss(self, X, y):
-        with np.errstate(over="ignore", invalid="ignore"):
-            return log_loss(X @ self._theta[:-1] + self._theta[-1], y)
+        z = self._logits(X)
+        return (log_loss(z, y), float(np.mean((z > 0) == y))) if len(y) else (math.nan,) * 2
 
     def _test_log_loss(self):
-        return self._log_loss(self._X_test, self._y_test)
+        return log_loss(self._logits(self._X_test), self._y_test)
 
     def _prepare_objective(self):
         options = self._options

@@ -66,6 +66,21 @@ def measure(window):
     }
 
 
+def settled(window, limit_ms=60_000):
+    """The measures once the first snapshot is shown and two in a row, 200 ms apart, agree
+    (a loaded machine lays the window out late: waiting a fixed time measured half-made
+    status bars)."""
+    previous, waited = None, 0
+    while waited < limit_ms:
+        spin(200)
+        waited += 200
+        current = measure(window) if window.latest_snapshot is not None else None
+        if current is not None and current == previous:
+            return current
+        previous = current
+    return previous or measure(window)
+
+
 def main():
     app = application()
     from logreg_gui import MainWindow
@@ -73,8 +88,7 @@ def main():
     window = MainWindow(remember=False)
     window.show()
     window.controls.fields["speed"].edit(0)  # the longest speed text: nothing may move
-    spin(600)
-    result = measure(window)
+    result = settled(window)
     for dock in window.views.docks:  # every tab of a tabbed group in turn
         dock.raise_()
         spin(50)

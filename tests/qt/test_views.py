@@ -137,7 +137,9 @@ def test_slow_landscape_grids_are_refreshed_less_often(qtbot, window, monkeypatc
     landscape = window.views.landscape_plot
     window.views.landscape_dock.raise_()
     step(qtbot, window, 1)
-    qtbot.waitUntil(lambda: landscape.grid is not None, timeout=10_000)
+    # No request in flight (a loaded machine may still be computing a newer grid).
+    qtbot.waitUntil(lambda: landscape.grid is not None and not landscape._in_flight,
+                    timeout=10_000)
     path, theta = landscape._last_state
     moved = theta.copy()
     moved[2] += 10.0  # b far from the grid's
